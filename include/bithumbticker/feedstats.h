@@ -1,0 +1,31 @@
+#pragma once
+
+#include "bithumbticker/protocol.h"
+
+#include <QByteArray>
+#include <QMetaType>
+
+#include <array>
+
+namespace ticker {
+
+// What the feed has seen since it started; --stats prints it.
+struct FeedStats
+{
+    quint64 frames = 0;     // WebSocket messages received
+    quint64 bytes = 0;      // their payload bytes
+    quint64 ticks = 0;      // valid ticks handed on
+    quint64 statuses = 0;   // status frames (API 1.0 "0000", API 2.0 "UP")
+    quint64 errors = 0;     // error frames and error statuses from the server
+    quint64 ignored = 0;    // valid but not asked for (other tick type, unsubscribed market)
+    quint64 reconnects = 0; // links opened after the first one
+    std::array<quint64, rejectReasonCount> rejected {};
+
+    quint64 rejectedTotal() const;
+    // One line of JSON: {"ticks":…,"frames":…,"rejected":{"bad_json":…,…},…}
+    QByteArray toJson() const;
+};
+
+} // namespace ticker
+
+Q_DECLARE_METATYPE(ticker::FeedStats)

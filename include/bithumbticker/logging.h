@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace ticker {
+Q_DECLARE_LOGGING_CATEGORY(lcFeed)     // "ticker.feed": links, subscriptions, redials
+Q_DECLARE_LOGGING_CATEGORY(lcProtocol) // "ticker.protocol": dropped frames, server errors
+Q_DECLARE_LOGGING_CATEGORY(lcUi)       // "ticker.ui"
+} // namespace ticker

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "bithumbticker/marketid.h"
+#include "bithumbticker/tick.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace ticker {
+
+enum class ApiVersion { V1 = 1, V2 = 2 };
+
+// API 1.0 ticker windows: 30M, 1H, 12H, 24H, MID.
+bool isValidTickType(const QString &tickType);
+
+// Why a frame was dropped. Counted per reason and printed by --stats.
+enum class RejectReason {
+    EmptyFrame,     // zero bytes
+    BadJson,        // not JSON, bad UTF-8, trailing garbage
+    TooDeep,        // nesting beyond what any Bithumb frame has
+    NotObject,      // the root is not a JSON object
+    UnknownChannel, // a type we never subscribed to
+    MissingField,   // a required field is absent
+    WrongType,      // a field has the wrong JSON type
+    BadNumber,      // a number that is not a finite decimal
+    BadPrice,       // price not a finite number above zero
+    BadMarket,      // market code not of the API's spelling
+    BadTime,        // an impossible date or time
+};
+inline constexpr int rejectReasonCount = int(RejectReason::BadTime) + 1;
+const char *rejectReasonName(RejectReason reason);
+
+// What one frame turned out to be.
+struct ParsedFrame
+{
+    enum class Kind {
+        Tick,     // a valid ticker update
+        Status,   // the server says all is well (API 1.0 "0000", API 2.0 "UP")
+        Error,    // the server reports an error (API 1.0 non-0000 status, API 2.0 error frame)
+        Ignored,  // valid but not for us (another tick type)
+        Rejected, // not a valid frame: dropped and counted
+    };
+
+    Kind kind = Kind::Rejected;
+    Tick tick;
+    RejectReason reason = RejectReason::BadJson;
+    QString code;   // status code or error name
+    QString detail; // status message, error message, or why a frame was rejected
+};
+
+// One Bithumb WebSocket API, as pure functions of bytes.
+class Protocol
+{
+public:
+    virtual ~Protocol() = default;
+
+    static std::unique_ptr<Protocol> create(ApiVersion version, const QString &tickType = {});
+
+    virtual ApiVersion version() const = 0;
+    virtual QUrl defaultUrl() const = 0;
+    // The message that subscribes to the ticker of these markets and replaces any earlier one.
+    virtual QByteArray subscribeMessage(const QList<MarketId> &markets) const = 0;
+    virtual ParsedFrame parseFrame(QByteArrayView frame, qint64 receivedMs) const = 0;
+};
+
+} // namespace ticker

@@ -1,0 +1,100 @@
+#include "appoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace ticker {
+
+std::optional<AppOptions> AppOptions::fromArguments(
+    const QStringList &arguments, int *exitCode, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Live Bithumb prices in a native window."_s);
+    const auto help = parser.addHelpOption();
+    const auto version = parser.addVersionOption();
+    const QCommandLineOption api(
+        u"api"_s, u"Bithumb WebSocket API: 2 (current) or 1 (pubwss)."_s, u"2|1"_s, u"2"_s);
+    const QCommandLineOption url(u"url"_s, u"WebSocket endpoint instead of Bithumb's."_s, u"URL"_s);
+    const QCommandLineOption symbols(u"symbols"_s,
+        u"Markets, comma separated, as BTC_KRW or KRW-BTC."_s, u"A,B,..."_s, u"BTC_KRW"_s);
+    const QCommandLineOption tickType(
+        u"tick-type"_s, u"API 1.0 ticker window."_s, u"30M|1H|12H|24H|MID"_s, u"24H"_s);
+    const QCommandLineOption demo(
+        u"demo"_s, u"Connect to a built-in simulated exchange; no internet."_s);
+    const QCommandLineOption headless(
+        u"headless"_s, u"No window: one JSON object per tick per line on stdout."_s);
+    const QCommandLineOption duration(u"duration"_s, u"Quit after this many seconds."_s, u"SECS"_s);
+    const QCommandLineOption exitAfter(u"exit-after"_s, u"Quit after this many ticks."_s, u"N"_s);
+    const QCommandLineOption stats(u"stats"_s, u"At exit print the feed's counters to stderr."_s);
+    parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats});
+
+    const auto fail = [&](const QString &message) {
+        *exitCode = 2;
+        *error = message;
+        return std::nullopt;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(help) || parser.isSet(version)) {
+        const QString text = parser.isSet(help) ? parser.helpText()
+                                                : QCoreApplication::applicationName() + u' '
+                + QCoreApplication::applicationVersion() + u'\n';
+        std::fputs(qPrintable(text), stdout);
+        *exitCode = 0;
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(u"unexpected argument: "_s + parser.positionalArguments().constFirst());
+
+    AppOptions options;
+    const QString apiText = parser.value(api);
+    if (apiText != u"1" && apiText != u"2")
+        return fail(u"--api must be 1 or 2, not "_s + apiText);
+    options.feed.api = apiText == u"1" ? ApiVersion::V1 : ApiVersion::V2;
+
+    if (parser.isSet(url)) {
+        options.feed.url = QUrl(parser.value(url), QUrl::StrictMode);
+        const QString scheme = options.feed.url.scheme();
+        if (!options.feed.url.isValid() || (scheme != u"ws" && scheme != u"wss"))
+            return fail(u"--url must be a ws:// or wss:// URL, not "_s + parser.value(url));
+    }
+
+    for (const QString &name : parser.value(symbols).split(u',', Qt::SkipEmptyParts)) {
+        const auto market = MarketId::fromUser(name);
+        if (!market)
+            return fail(u"not a market: "_s + name + u" (write BTC_KRW or KRW-BTC)"_s);
+        if (!options.feed.markets.contains(*market)) {
+            options.feed.markets.append(*market);
+            options.spelling.insert(*market, name.trimmed());
+        }
+    }
+    if (options.feed.markets.isEmpty())
+        return fail(u"--symbols names no market"_s);
+
+    options.feed.tickType = parser.value(tickType).toUpper();
+    if (!isValidTickType(options.feed.tickType))
+        return fail(u"--tick-type must be 30M, 1H, 12H, 24H or MID"_s);
+
+    if (parser.isSet(duration)) {
+        bool ok = false;
+        options.durationSeconds = parser.value(duration).toDouble(&ok);
+        if (!ok || !(options.durationSeconds > 0) || options.durationSeconds > 1e7)
+            return fail(u"--duration must be a number of seconds above 0"_s);
+    }
+    if (parser.isSet(exitAfter)) {
+        bool ok = false;
+        options.exitAfterTicks = parser.value(exitAfter).toLongLong(&ok);
+        if (!ok || options.exitAfterTicks <= 0)
+            return fail(u"--exit-after must be a whole number above 0"_s);
+    }
+    options.demo = parser.isSet(demo);
+    options.headless = parser.isSet(headless);
+    options.stats = parser.isSet(stats);
+    return options;
+}
+
+} // namespace ticker

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "bithumbticker/feedconfig.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <optional>
+
+namespace ticker {
+
+// The command line, validated. Names are a contract: scripts rely on them.
+struct AppOptions
+{
+    FeedConfig feed;
+    QHash<MarketId, QString> spelling; // each market as the user wrote it (--symbols)
+    bool demo = false;
+    bool headless = false;
+    bool stats = false;
+    double durationSeconds = 0; // 0: run until closed
+    qint64 exitAfterTicks = 0;  // 0: no limit
+
+    // Parses arguments (argv[0] first). On --help or --version prints and sets *exitCode to 0;
+    // on an error sets *error and *exitCode to 2. Returns nothing in both cases.
+    static std::optional<AppOptions> fromArguments(
+        const QStringList &arguments, int *exitCode, QString *error);
+};
+
+} // namespace ticker

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "bithumbticker/tick.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <cstdio>
+
+namespace ticker {
+
+// --headless: one JSON object per tick per line, flushed per line, so a pipe sees each tick
+// the moment it arrives.
+class HeadlessPrinter : public QObject
+{
+    Q_OBJECT
+public:
+    HeadlessPrinter(QHash<MarketId, QString> spelling, std::FILE *out, qint64 limit = 0,
+        QObject *parent = nullptr);
+
+    static QByteArray toJsonLine(const Tick &tick, const QString &symbol);
+    qint64 printed() const { return m_printed; }
+
+public Q_SLOTS:
+    void print(const ticker::TickBatch &ticks);
+
+Q_SIGNALS:
+    void limitReached(); // printed `limit` ticks; nothing more is printed
+
+private:
+    QHash<MarketId, QString> m_spelling;
+    std::FILE *m_out;
+    qint64 m_limit;
+    qint64 m_printed = 0;
+};
+
+} // namespace ticker

@@ -1,0 +1,117 @@
+#include "appoptions.h"
+#include "headlessprinter.h"
+#include "mainwindow.h"
+
+#include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/logging.h"
+#include "bithumbticker/tickerfeed.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace ticker;
+
+namespace {
+
+// Headless runs need no display, so they get a QCoreApplication.
+bool wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return true;
+    }
+    return false;
+}
+
+QStringList bundledMarkets()
+{
+    QFile file(u":/bithumbticker/markets.txt"_s);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    QStringList markets;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const QString name = QString::fromUtf8(line).trimmed();
+        if (!name.isEmpty() && !name.startsWith(u'#'))
+            markets.append(name);
+    }
+    return markets;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::unique_ptr<QCoreApplication> app = wantsHeadless(argc, argv)
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(u"bithumb-ticker"_s);
+    QCoreApplication::setOrganizationName(u"bithumb-ticker"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(BITHUMB_TICKER_VERSION));
+
+    int exitCode = 0;
+    QString error;
+    auto options = AppOptions::fromArguments(QCoreApplication::arguments(), &exitCode, &error);
+    if (!options) {
+        if (!error.isEmpty())
+            std::fprintf(stderr, "bithumb-ticker: %s\n", qPrintable(error));
+        return exitCode;
+    }
+
+    std::unique_ptr<FakeExchange> exchange;
+    if (options->demo) {
+        exchange = std::make_unique<FakeExchange>();
+        if (!exchange->listen()) {
+            std::fprintf(stderr, "bithumb-ticker: the demo exchange could not listen\n");
+            return 1;
+        }
+        exchange->setStreamInterval(350);
+        if (options->feed.url.isEmpty())
+            options->feed.url = exchange->url(options->feed.api);
+        qCInfo(lcFeed) << "demo exchange on" << exchange->url(options->feed.api);
+    }
+
+    TickerFeed feed(options->feed);
+    std::unique_ptr<HeadlessPrinter> printer;
+    std::unique_ptr<MainWindow> window;
+    qint64 ticksSeen = 0;
+    if (options->headless) {
+        printer
+            = std::make_unique<HeadlessPrinter>(options->spelling, stdout, options->exitAfterTicks);
+        QObject::connect(&feed, &TickerFeed::ticksReceived, printer.get(), &HeadlessPrinter::print);
+        QObject::connect(printer.get(), &HeadlessPrinter::limitReached, app.get(),
+            &QCoreApplication::quit, Qt::QueuedConnection);
+        QObject::connect(&feed, &TickerFeed::serverMessage,
+            [](const QString &code, const QString &message, bool isError) {
+                if (isError)
+                    std::fprintf(stderr, "bithumb-ticker: server error %s: %s\n", qPrintable(code),
+                        qPrintable(message));
+            });
+    } else {
+        window = std::make_unique<MainWindow>(&feed, bundledMarkets(), options->demo);
+        window->show();
+        if (options->exitAfterTicks > 0) {
+            QObject::connect(
+                &feed, &TickerFeed::ticksReceived, app.get(), [&](const TickBatch &ticks) {
+                    ticksSeen += ticks.size();
+                    if (ticksSeen >= options->exitAfterTicks)
+                        QCoreApplication::quit();
+                });
+        }
+    }
+    if (options->durationSeconds > 0)
+        QTimer::singleShot(
+            qint64(options->durationSeconds * 1000), app.get(), &QCoreApplication::quit);
+
+    feed.start();
+    const int code = app->exec();
+    const FeedStats stats = feed.stop();
+    if (options->stats)
+        std::fprintf(stderr, "%s\n", stats.toJson().constData());
+    return code;
+}

@@ -1,0 +1,227 @@
+#include "mainwindow.h"
+
+#include "bithumbticker/logging.h"
+#include "bithumbticker/priceformat.h"
+#include "tickcolors.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace ticker {
+
+namespace {
+
+QLabel *makeLabel(QWidget *parent, qreal pointSizeFactor, bool bold)
+{
+    auto *label = new QLabel(parent);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * pointSizeFactor);
+    font.setBold(bold);
+    label->setFont(font);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool demo, QWidget *parent)
+    : QMainWindow(parent)
+    , m_feed(feed)
+    , m_baseMarkets(feed->config().markets)
+    , m_current(m_baseMarkets.value(0))
+{
+    setWindowTitle(demo ? tr("Bithumb Ticker — DEMO") : tr("Bithumb Ticker"));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(16, 12, 16, 8);
+
+    auto *top = new QHBoxLayout;
+    m_picker = new QComboBox(central);
+    m_picker->setEditable(true);
+    m_picker->setInsertPolicy(QComboBox::NoInsert);
+    m_picker->setMinimumContentsLength(10);
+    m_picker->setToolTip(tr("Pick a market or type one (BTC_KRW or KRW-BTC) and press Enter"));
+    QStringList items;
+    for (const auto &market : std::as_const(m_baseMarkets))
+        items.append(market.toV1());
+    for (const auto &name : suggestions) {
+        if (!items.contains(name))
+            items.append(name);
+    }
+    m_picker->addItems(items);
+    top->addWidget(m_picker);
+    top->addStretch();
+    if (demo) {
+        auto *badge = new QLabel(tr("DEMO · simulated prices, not Bithumb"), central);
+        badge->setStyleSheet(u"QLabel { background: #f0a020; color: black; font-weight: bold;"
+                             " border-radius: 4px; padding: 3px 8px; }"_s);
+        top->addWidget(badge);
+    }
+    layout->addLayout(top);
+
+    auto *priceRow = new QHBoxLayout;
+    m_price = makeLabel(central, 3.2, true);
+    m_quote = makeLabel(central, 1.4, false);
+    m_quote->setForegroundRole(QPalette::PlaceholderText);
+    priceRow->addWidget(m_price, 0, Qt::AlignBaseline);
+    priceRow->addWidget(m_quote, 0, Qt::AlignBaseline);
+    priceRow->addStretch();
+    layout->addLayout(priceRow);
+    m_change = makeLabel(central, 1.3, true);
+    layout->addWidget(m_change);
+    m_chart = new PriceChart(central);
+    layout->addWidget(m_chart, 1);
+    setCentralWidget(central);
+
+    m_state = new QLabel(this);
+    m_age = new QLabel(this);
+    statusBar()->addWidget(m_state, 1);
+    statusBar()->addPermanentWidget(m_age);
+
+    connect(m_picker, &QComboBox::activated, this,
+        [this](int index) { selectMarket(m_picker->itemText(index)); });
+    connect(m_picker->lineEdit(), &QLineEdit::returnPressed, this,
+        [this] { selectMarket(m_picker->currentText()); });
+    connect(feed, &TickerFeed::ticksReceived, this, &MainWindow::showTicks);
+    connect(feed, &TickerFeed::stateChanged, this, &MainWindow::showState);
+    connect(feed, &TickerFeed::serverMessage, this,
+        [this](const QString &code, const QString &message, bool isError) {
+            if (isError)
+                statusBar()->showMessage(tr("Server error %1: %2").arg(code, message), 10000);
+        });
+
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(1000);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    m_statusTimer->start();
+
+    showState(feed->state(), {});
+    showCurrent();
+    resize(560, 400);
+}
+
+MainWindow::~MainWindow()
+{
+    // An editable combo box commits its text when it loses focus, which closing the window
+    // causes: by then this window is half destroyed.
+    m_picker->disconnect(this);
+    m_picker->lineEdit()->disconnect(this);
+}
+
+qint64 MainWindow::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+QString MainWindow::priceText() const
+{
+    return m_price->text();
+}
+
+QString MainWindow::changeText() const
+{
+    return m_change->text();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_state->text() + u' ' + m_age->text();
+}
+
+bool MainWindow::selectMarket(const QString &name)
+{
+    const auto market = MarketId::fromUser(name);
+    if (!market) {
+        statusBar()->showMessage(tr("“%1” is not a market: write it like BTC_KRW").arg(name), 5000);
+        return false;
+    }
+    m_current = *market;
+    const QString spelled = market->toV1();
+    if (m_picker->findText(spelled) < 0)
+        m_picker->addItem(spelled);
+    m_picker->setCurrentText(spelled);
+    QList<MarketId> markets = m_baseMarkets;
+    if (!markets.contains(*market))
+        markets.append(*market);
+    m_feed->setMarkets(markets);
+    qCInfo(lcUi) << "showing" << spelled;
+    m_chart->setPoints(m_history.value(m_current));
+    showCurrent();
+    return true;
+}
+
+void MainWindow::showTicks(const TickBatch &ticks)
+{
+    bool currentChanged = false;
+    for (const Tick &tick : ticks) {
+        m_last.insert(tick.market, tick);
+        PriceChart::appendBounded(m_history[tick.market], {tick.receivedMs, tick.price});
+        currentChanged = currentChanged || tick.market == m_current;
+    }
+    if (!currentChanged)
+        return;
+    // One chart update per batch, not per tick.
+    m_chart->setPoints(m_history.value(m_current));
+    showCurrent();
+}
+
+void MainWindow::showCurrent()
+{
+    const QLocale locale;
+    const auto it = m_last.constFind(m_current);
+    m_quote->setText(m_current.quote());
+    if (it == m_last.constEnd()) {
+        m_price->setText(u"—"_s);
+        m_change->setText(tr("waiting for %1…").arg(m_current.toV1()));
+        m_change->setStyleSheet({});
+        refreshStatus();
+        return;
+    }
+    const Tick &tick = *it;
+    m_price->setText(formatPrice(tick.priceText, tick.price, locale));
+    m_change->setText(formatChange(tick, locale));
+    const double move = std::isnan(tick.changeAmount) ? tick.changePercent : tick.changeAmount;
+    const QColor color = move > 0 ? risingColor() : move < 0 ? fallingColor() : QColor();
+    m_change->setStyleSheet(color.isValid() ? u"color: "_s + color.name() : QString());
+    refreshStatus();
+}
+
+void MainWindow::showState(FeedClient::State state, const QString &detail)
+{
+    switch (state) {
+    case FeedClient::State::Idle:
+        m_stateText = tr("Not connected");
+        break;
+    case FeedClient::State::Connecting:
+        m_stateText = tr("Connecting to %1…").arg(detail);
+        break;
+    case FeedClient::State::Live:
+        m_stateText = tr("● Live");
+        break;
+    case FeedClient::State::Redialing:
+        m_stateText = tr("Link lost, reconnecting…");
+        break;
+    }
+    refreshStatus();
+}
+
+void MainWindow::refreshStatus()
+{
+    m_state->setText(m_stateText);
+    const auto it = m_last.constFind(m_current);
+    m_age->setText(it == m_last.constEnd()
+            ? tr("no tick yet")
+            : tr("last tick %1").arg(formatAge(now() - it->receivedMs)));
+}
+
+} // namespace ticker

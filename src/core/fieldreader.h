@@ -1,0 +1,56 @@
+#pragma once
+
+#include "bithumbticker/protocol.h"
+#include "flatjson.h"
+
+#include <optional>
+#include <string_view>
+
+namespace ticker {
+
+// Typed access to the members of one object of a FlatJson. The first failure is kept, so a
+// parser reads every field it needs and then asks once whether the frame was valid.
+class FieldReader
+{
+public:
+    enum Need { Optional, Required };
+
+    FieldReader(const FlatJson &json, std::string_view parent = {});
+
+    std::optional<std::string_view> string(std::string_view key, Need need);
+    // A JSON number (API 2.0); its exact text is kept in *text when given.
+    std::optional<double> number(std::string_view key, Need need, std::string *text = nullptr);
+    // A number written as a JSON string holding a plain decimal (API 1.0).
+    std::optional<double> decimalString(
+        std::string_view key, Need need, std::string_view *text = nullptr);
+    std::optional<qint64> integer(std::string_view key, Need need);
+
+    void fail(RejectReason reason, std::string_view key);
+    bool failed() const { return m_failed; }
+    RejectReason reason() const { return m_reason; }
+    QString detail() const { return m_detail; }
+
+private:
+    const FlatJson::Member *member(std::string_view key, Need need);
+
+    const FlatJson &m_json;
+    std::string_view m_parent;
+    bool m_failed = false;
+    RejectReason m_reason = RejectReason::BadJson;
+    QString m_detail;
+};
+
+// A plain decimal: optional '-', digits, optional '.' and digits; no exponent, no blanks.
+bool isPlainDecimal(std::string_view text);
+
+} // namespace ticker
+
+namespace ticker {
+
+ParsedFrame rejectedFrame(RejectReason reason, QString detail = {});
+ParsedFrame rejectedFrame(const FieldReader &reader);
+
+// Reads a frame that must be one JSON object; on failure returns the rejection to report.
+std::optional<ParsedFrame> readObject(QByteArrayView frame, FlatJson &json);
+
+} // namespace ticker

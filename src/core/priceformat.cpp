@@ -1,0 +1,94 @@
+#include "bithumbticker/priceformat.h"
+
+#include <QRegularExpression>
+
+#include <charconv>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace ticker {
+
+namespace {
+
+constexpr int maxIntegerDigits = 18; // what a qlonglong holds
+
+// The shortest plain decimal that reads back as this double ("1e-05" becomes "0.00001").
+QString plainDecimal(double value)
+{
+    char buffer[400];
+    const auto result
+        = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    return QString::fromLatin1(buffer, result.ptr - buffer);
+}
+
+bool isPlainUnsignedDecimal(const QString &text)
+{
+    static const QRegularExpression pattern(u"^[0-9]+(\\.[0-9]+)?$"_s);
+    return pattern.match(text).hasMatch();
+}
+
+QString trimmedFraction(const QString &text)
+{
+    const auto dot = text.indexOf(u'.');
+    if (dot < 0)
+        return {};
+    auto end = text.size();
+    while (end > dot + 1 && text.at(end - 1) == u'0')
+        --end;
+    return text.mid(dot + 1, end - dot - 1);
+}
+
+} // namespace
+
+int fractionDigits(const QString &decimalText)
+{
+    return int(trimmedFraction(decimalText).size());
+}
+
+QString formatPrice(const QString &priceText, double price, const QLocale &locale)
+{
+    QString text = isPlainUnsignedDecimal(priceText) ? priceText : plainDecimal(price);
+    const auto dot = text.indexOf(u'.');
+    const QString integerPart = dot < 0 ? text : text.left(dot);
+    if (integerPart.size() > maxIntegerDigits)
+        return locale.toString(price, 'g', 15);
+    const QString fraction = trimmedFraction(text);
+    QString result = locale.toString(integerPart.toLongLong());
+    if (!fraction.isEmpty())
+        result += locale.decimalPoint() + fraction;
+    return result;
+}
+
+QString formatChange(const Tick &tick, const QLocale &locale)
+{
+    if (std::isnan(tick.changeAmount) && std::isnan(tick.changePercent))
+        return u"\u2014"_s;
+    QString result;
+    if (!std::isnan(tick.changeAmount)) {
+        const int decimals = std::clamp(fractionDigits(tick.priceText), 0, 12);
+        const double amount = tick.changeAmount == 0 ? 0.0 : tick.changeAmount; // no "-0"
+        const QString sign = amount > 0 ? u"+"_s : QString();
+        result = sign + locale.toString(amount, 'f', decimals);
+    }
+    if (!std::isnan(tick.changePercent)) {
+        const QString sign = tick.changePercent > 0 ? u"+"_s : QString();
+        const QString percent = sign + locale.toString(tick.changePercent, 'f', 2) + u'%';
+        result = result.isEmpty() ? percent : result + u" (" + percent + u')';
+    }
+    return result;
+}
+
+QString formatAge(qint64 ageMs)
+{
+    const qint64 seconds = std::max<qint64>(0, ageMs) / 1000;
+    if (seconds < 1)
+        return u"just now"_s;
+    if (seconds < 60)
+        return QString::number(seconds) + u" s ago";
+    if (seconds < 3600)
+        return QString::number(seconds / 60) + u" min ago";
+    return QString::number(seconds / 3600) + u" h ago";
+}
+
+} // namespace ticker

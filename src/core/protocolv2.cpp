@@ -1,0 +1,116 @@
+#include "protocolv2.h"
+
+#include "fieldreader.h"
+
+#include <QUuid>
+
+#include <nlohmann/json.hpp>
+
+using namespace Qt::StringLiterals;
+
+namespace ticker {
+
+namespace {
+
+QString text(std::string_view view)
+{
+    return QString::fromUtf8(view.data(), qsizetype(view.size()));
+}
+
+} // namespace
+
+QUrl ProtocolV2::defaultUrl() const
+{
+    return QUrl(u"wss://ws-api.bithumb.com/websocket/v1"_s);
+}
+
+QByteArray ProtocolV2::subscribeMessage(const QList<MarketId> &markets) const
+{
+    nlohmann::json codes = nlohmann::json::array();
+    for (const auto &market : markets)
+        codes.push_back(market.toV2().toStdString());
+    const auto ticket = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    const nlohmann::json request = nlohmann::json::array({
+        {{"ticket", ticket}},
+        {{"type", "ticker"}, {"codes", codes}},
+        {{"format", "DEFAULT"}},
+    });
+    return QByteArray::fromStdString(request.dump());
+}
+
+ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) const
+{
+    FlatJson json;
+    if (auto rejected = readObject(bytes, json))
+        return *rejected;
+
+    FieldReader root(json);
+    if (const auto *error = json.find("error")) {
+        if (error->type != FlatJson::Type::Object)
+            return rejectedFrame(RejectReason::WrongType, u"wrong_type: error"_s);
+        FieldReader fields(json, "error");
+        const auto *name = json.find("error", "name"); // a string, or a number on REST
+        const auto message = fields.string("message", FieldReader::Optional);
+        if (fields.failed())
+            return rejectedFrame(fields);
+        ParsedFrame frame;
+        frame.kind = ParsedFrame::Kind::Error;
+        frame.code = name ? text(name->text) : u"UNKNOWN"_s;
+        frame.detail = message ? text(*message) : QString();
+        return frame;
+    }
+    // {"status":"UP"} answers the text keepalive "PING".
+    if (json.find("status") && !json.find("type")) {
+        const auto status = root.string("status", FieldReader::Required);
+        if (root.failed())
+            return rejectedFrame(root);
+        ParsedFrame frame;
+        frame.kind = ParsedFrame::Kind::Status;
+        frame.code = text(*status);
+        return frame;
+    }
+
+    const auto type = root.string("type", FieldReader::Required);
+    if (root.failed())
+        return rejectedFrame(root);
+    if (*type != "ticker")
+        return rejectedFrame(RejectReason::UnknownChannel);
+
+    const auto code = root.string("code", FieldReader::Required);
+    std::string priceText;
+    const auto price = root.number("trade_price", FieldReader::Required, &priceText);
+    const auto changePrice = root.number("signed_change_price", FieldReader::Optional);
+    const auto changeRate = root.number("signed_change_rate", FieldReader::Optional);
+    const auto volume = root.number("acc_trade_volume_24h", FieldReader::Optional);
+    auto time = root.integer("trade_timestamp", FieldReader::Optional);
+    if (!time)
+        time = root.integer("timestamp", FieldReader::Optional);
+    if (root.failed())
+        return rejectedFrame(root);
+
+    const auto market = MarketId::fromV2(*code);
+    if (!market)
+        return rejectedFrame(RejectReason::BadMarket);
+    if (*price <= 0)
+        return rejectedFrame(RejectReason::BadPrice);
+    if (time && *time <= 0)
+        return rejectedFrame(RejectReason::BadTime);
+
+    ParsedFrame frame;
+    frame.kind = ParsedFrame::Kind::Tick;
+    Tick &tick = frame.tick;
+    tick.market = *market;
+    tick.priceText = QString::fromLatin1(priceText.data(), qsizetype(priceText.size()));
+    tick.price = *price;
+    if (changePrice)
+        tick.changeAmount = *changePrice;
+    if (changeRate)
+        tick.changePercent = *changeRate * 100.0; // the wire sends a fraction
+    if (volume)
+        tick.volume = *volume;
+    tick.exchangeTimeMs = time.value_or(0);
+    tick.receivedMs = receivedMs;
+    return frame;
+}
+
+} // namespace ticker

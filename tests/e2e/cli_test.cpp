@@ -1,0 +1,128 @@
+// The command line as scripts use it: the real binary in a child process.
+#include "bithumbticker/fakeexchange.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace ticker;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr int timeoutMs = 15000;
+
+std::vector<json> jsonLines(const QByteArray &output)
+{
+    std::vector<json> lines;
+    for (const QByteArray &line : output.split('\n')) {
+        if (!line.isEmpty())
+            lines.push_back(json::parse(line.toStdString())); // throws on a non-JSON line
+    }
+    return lines;
+}
+
+struct TickerRun
+{
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+TickerRun runTicker(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(BITHUMB_TICKER_BINARY), arguments);
+    EXPECT_TRUE(process.waitForFinished(timeoutMs));
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace
+
+TEST(Cli, HeadlessDemoPrintsOneJsonObjectPerTick)
+{
+    const TickerRun run
+        = runTicker({u"--demo"_qs, u"--headless"_qs, u"--exit-after"_qs, u"3"_qs, u"--stats"_qs});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const auto lines = jsonLines(run.out);
+    ASSERT_EQ(lines.size(), 3u) << run.out.toStdString();
+    for (const auto &line : lines) {
+        EXPECT_EQ(line["symbol"], "BTC_KRW");
+        ASSERT_TRUE(line["closePrice"].is_string());
+        EXPECT_GT(std::stod(line["closePrice"].get<std::string>()), 0);
+        EXPECT_TRUE(line["changeRate"].is_number());
+        EXPECT_TRUE(QDateTime::fromString(
+            QString::fromStdString(line["time"].get<std::string>()), Qt::ISODateWithMs)
+                        .isValid());
+    }
+    // --stats: the counters as one JSON line on stderr, and nothing of it on stdout.
+    const auto statsAt = run.err.lastIndexOf("{\"bytes\"");
+    ASSERT_GE(statsAt, 0) << run.err.toStdString();
+    const json stats = json::parse(run.err.mid(statsAt).trimmed().toStdString());
+    EXPECT_GE(stats["ticks"].get<int>(), 3);
+    EXPECT_TRUE(stats["rejected"].is_object());
+}
+
+class CliAgainstServer : public ::testing::TestWithParam<ApiVersion>
+{
+};
+
+// What a script does: --url at a Bithumb-protocol server, every tick printed, in order, exact.
+TEST_P(CliAgainstServer, PrintsEveryTickInOrderWithExactPrices)
+{
+    FakeExchange exchange;
+    ASSERT_TRUE(exchange.listen());
+    exchange.setStreamInterval(0);
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    const bool v1 = GetParam() == ApiVersion::V1;
+    QProcess process;
+    process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
+        {u"--headless"_qs, u"--api"_qs, v1 ? u"1"_qs : u"2"_qs, u"--url"_qs,
+            exchange.url(GetParam()).toString(), u"--symbols"_qs, u"KRW-BTC,ETH_KRW"_qs,
+            u"--exit-after"_qs, u"5"_qs});
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    // API 2.0 answers a subscription with one snapshot per market; start counting after them.
+    const int snapshots = v1 ? 0 : 2;
+    const QStringList prices {u"130112000"_qs, u"4312000.5"_qs, u"130113000"_qs};
+    exchange.publish(*MarketId::fromV1("BTC_KRW"), prices[0]);
+    exchange.publish(*MarketId::fromV1("ETH_KRW"), prices[1]);
+    exchange.publish(*MarketId::fromV1("BTC_KRW"), prices[2]);
+    if (v1) { // two more so --exit-after 5 is reached on either API
+        exchange.publish(*MarketId::fromV1("ETH_KRW"), u"4312001"_qs);
+        exchange.publish(*MarketId::fromV1("BTC_KRW"), u"130114000"_qs);
+    }
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs));
+    EXPECT_EQ(process.exitCode(), 0);
+    const auto lines = jsonLines(process.readAllStandardOutput());
+    ASSERT_EQ(lines.size(), 5u);
+    for (int i = 0; i < prices.size(); ++i)
+        EXPECT_EQ(lines[std::size_t(snapshots + i)]["closePrice"], prices[i].toStdString());
+    EXPECT_EQ(lines[std::size_t(snapshots)]["symbol"], "KRW-BTC"); // as the user spelled it
+    EXPECT_EQ(lines[std::size_t(snapshots + 1)]["symbol"], "ETH_KRW");
+}
+
+INSTANTIATE_TEST_SUITE_P(BothApis, CliAgainstServer,
+    ::testing::Values(ApiVersion::V1, ApiVersion::V2),
+    [](const auto &param) { return param.param == ApiVersion::V1 ? "Api1" : "Api2"; });
+
+TEST(Cli, RejectsBadOptionsWithExitCode2)
+{
+    for (const QStringList &arguments : {QStringList {u"--api"_qs, u"3"_qs},
+             QStringList {u"--symbols"_qs, u"<x>"_qs}, QStringList {u"--tick-type"_qs, u"2H"_qs},
+             QStringList {u"--duration"_qs, u"-1"_qs}, QStringList {u"--exit-after"_qs, u"x"_qs},
+             QStringList {u"--url"_qs, u"http://x"_qs}, QStringList {u"--no-such-option"_qs}}) {
+        const TickerRun run = runTicker(QStringList {u"--headless"_qs} + arguments);
+        EXPECT_EQ(run.exitCode, 2) << arguments.join(u' ').toStdString();
+        EXPECT_TRUE(run.out.isEmpty());
+        EXPECT_FALSE(run.err.isEmpty());
+    }
+}
+
+TEST(Cli, DurationQuitsCleanly)
+{
+    const TickerRun run = runTicker({u"--demo"_qs, u"--headless"_qs, u"--duration"_qs, u"0.5"_qs});
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+}

@@ -1,0 +1,195 @@
+// FeedClient on its worker thread against the loopback FakeExchange, on both APIs.
+#include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/tickerfeed.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace ticker;
+
+namespace {
+
+constexpr int timeoutMs = 5000;
+
+MarketId market(const char *name)
+{
+    return *MarketId::fromUser(QString::fromLatin1(name));
+}
+
+class FeedE2E : public ::testing::TestWithParam<ApiVersion>
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(exchange.listen());
+        exchange.setStreamInterval(0); // only scripted ticks
+    }
+
+    std::unique_ptr<TickerFeed> startFeed(QList<MarketId> markets)
+    {
+        FeedConfig config;
+        config.api = GetParam();
+        config.url = exchange.url(GetParam());
+        config.markets = std::move(markets);
+        config.redialDelayMs = 20;
+        auto feed = std::make_unique<TickerFeed>(config);
+        connect(*feed);
+        QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+        feed->start();
+        EXPECT_TRUE(subscribed.wait(timeoutMs));
+        skipSnapshots(feed->config().markets.size());
+        return feed;
+    }
+
+    void connect(TickerFeed &feed)
+    {
+        QObject::connect(&feed, &TickerFeed::ticksReceived, &feed, [this](const TickBatch &batch) {
+            ++batches;
+            ticks.append(batch);
+        });
+    }
+
+    // API 2.0 answers every subscription with one snapshot tick per market.
+    void skipSnapshots(qsizetype markets)
+    {
+        if (GetParam() == ApiVersion::V2) {
+            EXPECT_TRUE(waitForTicks(markets));
+            skipped += ticks.size();
+            ticks.clear();
+            batches = 0;
+        }
+    }
+
+    bool waitForTicks(qsizetype count)
+    {
+        return QTest::qWaitFor([&] { return ticks.size() >= count; }, timeoutMs);
+    }
+
+    QStringList prices() const
+    {
+        QStringList result;
+        for (const auto &tick : ticks)
+            result.append(tick.priceText);
+        return result;
+    }
+
+    FakeExchange exchange;
+    TickBatch ticks;
+    int batches = 0;
+    qsizetype skipped = 0;
+};
+
+} // namespace
+
+TEST_P(FeedE2E, TicksArriveInOrderWithExactPrices)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    const QStringList sent {
+        u"130112000"_qs, u"130113000"_qs, u"130111000.5"_qs, u"0.00001234"_qs, u"130112000"_qs};
+    for (const auto &price : sent)
+        exchange.publish(market("BTC_KRW"), price);
+    ASSERT_TRUE(waitForTicks(sent.size()));
+    EXPECT_EQ(prices(), sent);
+    for (const auto &tick : std::as_const(ticks)) {
+        EXPECT_EQ(tick.market, market("BTC_KRW"));
+        EXPECT_GT(tick.exchangeTimeMs, 0);
+        EXPECT_GT(tick.receivedMs, 0);
+    }
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(stats.ticks, quint64(sent.size() + skipped));
+    EXPECT_EQ(stats.rejectedTotal(), 0u);
+}
+
+TEST_P(FeedE2E, MarketSwitchResubscribes)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    feed->setMarkets({market("ETH_KRW")});
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    EXPECT_TRUE(subscribed.last().at(1).value<QList<MarketId>>().contains(market("ETH_KRW")));
+    skipSnapshots(1);
+
+    exchange.publish(market("BTC_KRW"), u"1"_qs); // API 1.0 keeps sending it: must be dropped
+    exchange.publish(market("ETH_KRW"), u"4312000"_qs);
+    ASSERT_TRUE(waitForTicks(1));
+    const FeedStats stats = feed->stop();
+    ASSERT_EQ(ticks.size(), 1);
+    EXPECT_EQ(ticks.first().market, market("ETH_KRW"));
+    EXPECT_EQ(ticks.first().priceText, u"4312000");
+    if (GetParam() == ApiVersion::V1) {
+        EXPECT_EQ(stats.ignored, 1u);
+    }
+}
+
+TEST_P(FeedE2E, HostileFramesAreCountedAndValidTicksKeepFlowing)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    const bool binary = GetParam() == ApiVersion::V2;
+    exchange.sendRaw("", binary);
+    exchange.sendRaw("not json", binary);
+    exchange.sendRaw(QByteArray(64, '[') + QByteArray(64, ']'), binary);
+    exchange.sendRaw("\xff\xfe\x00\x01", true); // binary noise on either API
+    exchange.sendRaw(R"({"type":"orderbook"})", binary);
+    exchange.publish(market("BTC_KRW"), u"130112000"_qs);
+    ASSERT_TRUE(waitForTicks(1));
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(prices(), QStringList {u"130112000"_qs});
+    EXPECT_EQ(stats.rejected[std::size_t(RejectReason::EmptyFrame)], 1u);
+    EXPECT_EQ(stats.rejected[std::size_t(RejectReason::BadJson)], 2u);
+    EXPECT_EQ(stats.rejected[std::size_t(RejectReason::TooDeep)], 1u);
+    EXPECT_EQ(stats.rejected[std::size_t(RejectReason::UnknownChannel)], 1u);
+}
+
+TEST_P(FeedE2E, OversizedFrameCostsOnlyThatLinkAndTheFeedResubscribes)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
+    exchange.sendRaw(QByteArray(2 << 20, ' '), GetParam() == ApiVersion::V2);
+    ASSERT_TRUE(resubscribed.wait(timeoutMs));
+    exchange.publish(market("BTC_KRW"), u"130112000"_qs);
+    ASSERT_TRUE(waitForTicks(1));
+    EXPECT_EQ(feed->stop().reconnects, 1u);
+}
+
+TEST_P(FeedE2E, ServerCloseIsRedialled)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
+    exchange.closeAll(1001);
+    ASSERT_TRUE(resubscribed.wait(timeoutMs));
+    exchange.publish(market("BTC_KRW"), u"130112000"_qs);
+    ASSERT_TRUE(waitForTicks(1));
+}
+
+TEST_P(FeedE2E, ServerErrorsAreSurfaced)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    QSignalSpy messages(feed.get(), &TickerFeed::serverMessage);
+    const QByteArray error = GetParam() == ApiVersion::V2
+        ? R"({"error":{"name":"INVALID_PARAM","message":"bad"}})"
+        : R"({"status":"5100","resmsg":"Invalid Filter Syntax"})";
+    exchange.sendRaw(error, GetParam() == ApiVersion::V2);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return std::any_of(messages.begin(), messages.end(),
+                [](const QList<QVariant> &m) { return m.at(2).toBool(); });
+        },
+        timeoutMs));
+    EXPECT_EQ(feed->stop().errors, 1u);
+}
+
+TEST_P(FeedE2E, AFloodArrivesInFewBatches)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    constexpr int count = 3000;
+    exchange.flood(count);
+    ASSERT_TRUE(waitForTicks(count));
+    EXPECT_EQ(ticks.size(), count);
+    // One batch per socket read, not one queued event per tick.
+    EXPECT_LT(batches, count / 4) << batches << " batches";
+}
+
+INSTANTIATE_TEST_SUITE_P(BothApis, FeedE2E, ::testing::Values(ApiVersion::V1, ApiVersion::V2),
+    [](const auto &param) { return param.param == ApiVersion::V1 ? "Api1" : "Api2"; });

@@ -1,0 +1,64 @@
+#include "bithumbticker/priceformat.h"
+
+#include <gtest/gtest.h>
+
+using namespace ticker;
+
+namespace {
+const QLocale english(QLocale::English, QLocale::UnitedStates);
+const QLocale german(QLocale::German, QLocale::Germany);
+
+Tick tickWith(const char *priceText, double amount, double percent)
+{
+    Tick tick;
+    tick.priceText = QString::fromLatin1(priceText);
+    tick.price = tick.priceText.toDouble();
+    tick.changeAmount = amount;
+    tick.changePercent = percent;
+    return tick;
+}
+} // namespace
+
+TEST(FormatPrice, GroupsThousandsFromTheExactText)
+{
+    EXPECT_EQ(formatPrice(u"130112000"_qs, 130112000, english), u"130,112,000");
+    EXPECT_EQ(formatPrice(u"130112000.0"_qs, 130112000, english), u"130,112,000");
+    EXPECT_EQ(formatPrice(u"4312000.50"_qs, 4312000.5, english), u"4,312,000.5");
+    EXPECT_EQ(formatPrice(u"130112000"_qs, 130112000, german), u"130.112.000");
+    EXPECT_EQ(formatPrice(u"4312000.5"_qs, 4312000.5, german), u"4.312.000,5");
+}
+
+TEST(FormatPrice, SubWonCoinsKeepTheirSignificantDigits)
+{
+    EXPECT_EQ(formatPrice(u"0.00001234"_qs, 0.00001234, english), u"0.00001234");
+    EXPECT_EQ(formatPrice(u"0.0123"_qs, 0.0123, english), u"0.0123");
+    // An exponent on the wire is written out, never rounded to 0.00.
+    EXPECT_EQ(formatPrice(u"1.234e-05"_qs, 1.234e-05, english), u"0.00001234");
+    EXPECT_EQ(formatPrice(QString(), 0.5, english), u"0.5");
+}
+
+TEST(FormatChange, SignsDigitsAndUnknowns)
+{
+    EXPECT_EQ(
+        formatChange(tickWith("130112000", 1410000, 1.0955541), english), u"+1,410,000 (+1.10%)");
+    EXPECT_EQ(formatChange(tickWith("0.0123", -0.0002, -1.6), english), u"-0.0002 (-1.60%)");
+    EXPECT_EQ(formatChange(tickWith("5", -0.0, 0.0), english), u"0 (0.00%)");
+    EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, 2.5), english), u"+2.50%");
+    EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, Tick::unknown), english), u"\u2014"_qs);
+}
+
+TEST(FormatAge, ReadsLikeAStatusBar)
+{
+    EXPECT_EQ(formatAge(-20), u"just now");
+    EXPECT_EQ(formatAge(999), u"just now");
+    EXPECT_EQ(formatAge(3000), u"3 s ago");
+    EXPECT_EQ(formatAge(125'000), u"2 min ago");
+    EXPECT_EQ(formatAge(7'300'000), u"2 h ago");
+}
+
+TEST(FractionDigits, IgnoresTrailingZeros)
+{
+    EXPECT_EQ(fractionDigits(u"130112000"_qs), 0);
+    EXPECT_EQ(fractionDigits(u"0.012300"_qs), 4);
+    EXPECT_EQ(fractionDigits(u"5.0"_qs), 0);
+}
