@@ -141,11 +141,12 @@ ParsedFrame rejectedFrame(const FieldReader &reader)
     return rejectedFrame(reader.reason(), reader.detail());
 }
 
-std::optional<ParsedFrame> readObject(QByteArrayView frame, FlatJson &json)
+std::optional<ParsedFrame> readObject(
+    QByteArrayView frame, std::span<const std::string_view> wanted, FlatJson &json)
 {
     if (frame.isEmpty())
         return rejectedFrame(RejectReason::EmptyFrame);
-    json = FlatJson::parse(std::string_view(frame.data(), std::size_t(frame.size())));
+    json = FlatJson::parse(std::string_view(frame.data(), std::size_t(frame.size())), wanted);
     switch (json.error()) {
     case FlatJson::Error::BadJson:
         return rejectedFrame(RejectReason::BadJson);

@@ -50,7 +50,9 @@ namespace ticker {
 ParsedFrame rejectedFrame(RejectReason reason, QString detail = {});
 ParsedFrame rejectedFrame(const FieldReader &reader);
 
-// Reads a frame that must be one JSON object; on failure returns the rejection to report.
-std::optional<ParsedFrame> readObject(QByteArrayView frame, FlatJson &json);
+// Reads a frame that must be one JSON object, keeping the wanted keys; on failure returns the
+// rejection to report.
+std::optional<ParsedFrame> readObject(
+    QByteArrayView frame, std::span<const std::string_view> wanted, FlatJson &json);
 
 } // namespace ticker

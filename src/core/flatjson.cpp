@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace ticker {
@@ -11,8 +12,9 @@ using json = nlohmann::json;
 class FlatJsonCollector
 {
 public:
-    explicit FlatJsonCollector(FlatJson &out)
+    FlatJsonCollector(FlatJson &out, std::span<const std::string_view> wanted)
         : m_out(out)
+        , m_wanted(wanted)
     { }
 
     bool null() { return scalar(FlatJson::Type::Null, {}, 0); }
@@ -35,7 +37,10 @@ public:
     bool end_array() { return close(); }
     bool key(std::string &key)
     {
-        m_levels.back().key = std::move(key);
+        Level &level = m_levels.back();
+        level.wanted = std::find(m_wanted.begin(), m_wanted.end(), key) != m_wanted.end();
+        if (level.wanted)
+            level.key = std::move(key);
         return true;
     }
     bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &error)
@@ -51,6 +56,7 @@ private:
     struct Level
     {
         bool isObject;
+        bool wanted = false; // whether the current key is one to keep
         std::string key;
     };
 
@@ -72,7 +78,7 @@ private:
             m_out.m_rootType = type;
         else
             record(type, {}, 0);
-        m_levels.push_back({isObject, {}});
+        m_levels.push_back({isObject, false, {}});
         return true;
     }
 
@@ -95,7 +101,8 @@ private:
     void record(FlatJson::Type type, std::string text, double number)
     {
         const auto depth = m_levels.size();
-        if (depth > 2 || !m_levels.back().isObject || !m_levels.front().isObject)
+        if (depth > 2 || !m_levels.back().isObject || !m_levels.front().isObject
+            || !m_levels.back().wanted || !m_levels.front().wanted)
             return;
         FlatJson::Member member;
         member.depth = int(depth);
@@ -109,13 +116,14 @@ private:
     }
 
     FlatJson &m_out;
+    std::span<const std::string_view> m_wanted;
     std::vector<Level> m_levels;
 };
 
-FlatJson FlatJson::parse(std::string_view bytes)
+FlatJson FlatJson::parse(std::string_view bytes, std::span<const std::string_view> wanted)
 {
     FlatJson result;
-    FlatJsonCollector collector(result);
+    FlatJsonCollector collector(result, wanted);
     const bool ok = json::sax_parse(bytes.begin(), bytes.end(), &collector);
     if (!ok && result.m_error == Error::None)
         result.m_error = Error::BadJson;

@@ -1,15 +1,17 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ticker {
 
-// The scalar members of a JSON document's top two object levels, read in one SAX pass with
+// The wanted members of a JSON document's top two object levels, read in one SAX pass with
 // nlohmann_json: no DOM, no recursion, the exact text of every number kept, and a hard depth
-// limit so a hostile frame cannot cost more than its bytes. Deeper members and array elements
-// are skipped; containers are recorded by type only. A duplicated key: the last one counts.
+// limit so a hostile frame cannot cost more than its bytes. Other keys, deeper members and
+// array elements are skipped; containers are recorded by type only. A duplicated key: the
+// last one counts.
 class FlatJson
 {
 public:
@@ -28,7 +30,8 @@ public:
 
     static constexpr int maxDepth = 16;
 
-    static FlatJson parse(std::string_view bytes);
+    // Keeps members whose key is in `wanted` (at either level).
+    static FlatJson parse(std::string_view bytes, std::span<const std::string_view> wanted);
 
     Error error() const { return m_error; }
     Type rootType() const { return m_rootType; }

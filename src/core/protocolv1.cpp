@@ -30,6 +30,10 @@ std::optional<int> digits(std::string_view text, std::size_t from, std::size_t c
     return value;
 }
 
+// Every key the parser reads, at the top level or under "content".
+constexpr std::string_view wantedKeys[] = {"status", "resmsg", "type", "content", "symbol",
+    "tickType", "closePrice", "prevClosePrice", "volume", "date", "time"};
+
 } // namespace
 
 bool isValidTickType(const QString &tickType)
@@ -77,7 +81,7 @@ std::optional<qint64> ProtocolV1::kstToUtcMs(std::string_view date, std::string_
 ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) const
 {
     FlatJson json;
-    if (auto rejected = readObject(bytes, json))
+    if (auto rejected = readObject(bytes, wantedKeys, json))
         return *rejected;
 
     FieldReader root(json);

@@ -17,6 +17,11 @@ QString text(std::string_view view)
     return QString::fromUtf8(view.data(), qsizetype(view.size()));
 }
 
+// Every key the parser reads, at the top level or under "error".
+constexpr std::string_view wantedKeys[]
+    = {"error", "name", "message", "status", "type", "code", "trade_price", "signed_change_price",
+        "signed_change_rate", "acc_trade_volume_24h", "trade_timestamp", "timestamp"};
+
 } // namespace
 
 QUrl ProtocolV2::defaultUrl() const
@@ -41,7 +46,7 @@ QByteArray ProtocolV2::subscribeMessage(const QList<MarketId> &markets) const
 ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) const
 {
     FlatJson json;
-    if (auto rejected = readObject(bytes, json))
+    if (auto rejected = readObject(bytes, wantedKeys, json))
         return *rejected;
 
     FieldReader root(json);
