@@ -19,12 +19,14 @@ using namespace ticker;
 
 namespace {
 
-// Headless runs need no display, so they get a QCoreApplication.
-bool wantsHeadless(int argc, char **argv)
+// Headless runs and --help need no display, so they get a QCoreApplication.
+bool needsNoDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0)
-            return true;
+        for (const char *option : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
     }
     return false;
 }
@@ -47,7 +49,7 @@ QStringList bundledMarkets()
 
 int main(int argc, char **argv)
 {
-    std::unique_ptr<QCoreApplication> app = wantsHeadless(argc, argv)
+    std::unique_ptr<QCoreApplication> app = needsNoDisplay(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"bithumb-ticker"_s);

@@ -106,6 +106,7 @@ void FakeExchange::acceptClient()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
         const QString path = socket->requestUrl().path();
+        socket->setParent(this); // closed and deleted with the exchange at the latest
         auto client = std::make_unique<Client>();
         client->socket = socket;
         if (path == QLatin1String(v1Path)) {
@@ -235,6 +236,9 @@ QByteArray FakeExchange::encodeV1(
     char rateText[32];
     std::snprintf(rateText, sizeof rateText, "%.2f", rate);
     const qint64 sell = quote.volume / 2;
+    char valueText[64];
+    std::snprintf(
+        valueText, sizeof valueText, "%.2f", toDouble(quote.volume) * toDouble(quote.price));
     json content = {
         {"tickType", tickType.toStdString()},
         {"date", kst.toString(u"yyyyMMdd"_s).toStdString()},
@@ -243,7 +247,7 @@ QByteArray FakeExchange::encodeV1(
         {"closePrice", quote.priceText.toStdString()},
         {"lowPrice", text(quote.low)},
         {"highPrice", text(quote.high)},
-        {"value", text(qint64(toDouble(quote.volume) * toDouble(quote.price)) * PriceWalk::unit)},
+        {"value", valueText},
         {"volume", text(quote.volume)},
         {"sellVolume", text(sell)},
         {"buyVolume", text(quote.volume - sell)},

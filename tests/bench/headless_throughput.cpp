@@ -19,7 +19,7 @@ namespace {
 
 double threadCpuSeconds()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
@@ -39,7 +39,11 @@ int main(int argc, char **argv)
     exchangeThread.start();
     bool listening = false;
     QMetaObject::invokeMethod(
-        exchange, [&] { listening = exchange->listen(); exchange->setStreamInterval(0); },
+        exchange,
+        [&] {
+            listening = exchange->listen();
+            exchange->setStreamInterval(0);
+        },
         Qt::BlockingQueuedConnection);
     if (!listening)
         return 1;
@@ -55,7 +59,7 @@ int main(int argc, char **argv)
 
     // Flood once the subscription is in; API 2.0 first answers with one snapshot tick.
     QObject::connect(exchange, &FakeExchange::subscribed, exchange,
-                     [exchange, count] { exchange->flood(count); });
+        [exchange, count] { exchange->flood(count); });
     const qint64 expected = count + (api == ApiVersion::V2 ? 1 : 0);
     qint64 received = 0, batches = 0, largestBatch = 0;
     QElapsedTimer clock;
@@ -84,9 +88,8 @@ int main(int argc, char **argv)
     const qint64 flooded = received;
     std::printf("api %d: %lld ticks in %.3f s = %.0f ticks/s; %lld batches (largest %lld); "
                 "GUI thread CPU %.3f s (%.2f us/tick printing); %llu bytes; rejected %llu\n",
-                int(api), flooded, seconds, double(flooded) / seconds, batches, largestBatch,
-                guiCpu, guiCpu / double(flooded) * 1e6,
-                static_cast<unsigned long long>(stats.bytes),
-                static_cast<unsigned long long>(stats.rejectedTotal()));
+        int(api), flooded, seconds, double(flooded) / seconds, batches, largestBatch, guiCpu,
+        guiCpu / double(flooded) * 1e6, static_cast<unsigned long long>(stats.bytes),
+        static_cast<unsigned long long>(stats.rejectedTotal()));
     return code;
 }

@@ -60,7 +60,8 @@ TEST(Cli, HeadlessDemoPrintsOneJsonObjectPerTick)
     // --stats: the counters as one JSON line on stderr, and nothing of it on stdout.
     const auto statsAt = run.err.lastIndexOf("{\"bytes\"");
     ASSERT_GE(statsAt, 0) << run.err.toStdString();
-    const json stats = json::parse(run.err.mid(statsAt).trimmed().toStdString());
+    const QByteArray statsLine = run.err.mid(statsAt).split('\n').constFirst();
+    const json stats = json::parse(statsLine.toStdString());
     EXPECT_GE(stats["ticks"].get<int>(), 3);
     EXPECT_TRUE(stats["rejected"].is_object());
 }
