@@ -1,12 +1,13 @@
 #include "pricechart.h"
 
-#include "bithumbticker/priceformat.h"
 #include "tickcolors.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -71,13 +72,16 @@ void PriceChart::paintEvent(QPaintEvent *)
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
     }
     painter.setPen(pal.color(QPalette::PlaceholderText));
+    // Enough fraction digits to tell the three labels apart, and no float noise beyond that.
+    const int labelDecimals
+        = std::clamp(int(std::ceil(-std::log10((high - low) / 2.0))) + 1, 0, 10);
     for (int i = 0; i <= 2; ++i) {
         const double y = plot.top() + plot.height() * i / 2.0;
         const double value = high - (high - low) * i / 2.0;
         const QRectF box(
             plot.right() + 6, y - metrics.height() / 2.0, labelWidth, metrics.height());
         painter.drawText(
-            box, Qt::AlignLeft | Qt::AlignVCenter, formatPrice(QString(), value, locale));
+            box, Qt::AlignLeft | Qt::AlignVCenter, locale.toString(value, 'f', labelDecimals));
     }
     const qint64 seconds = qint64(span / 1000);
     const QString window
