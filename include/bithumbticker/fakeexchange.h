@@ -4,6 +4,7 @@
 #include "bithumbticker/pricewalk.h"
 #include "bithumbticker/protocol.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QUrl>
@@ -65,12 +66,14 @@ private:
     void send(Client &client, const QByteArray &frame);
     void streamOnce();
     void floodChunk();
+    const QList<QByteArray> &floodFrames(const Client &client, const MarketId &market);
 
     QWebSocketServer *m_server = nullptr;
     QTimer *m_streamTimer = nullptr;
     std::vector<std::unique_ptr<Client>> m_clients;
     PriceWalk m_walk;
     int m_floodLeft = 0;
+    QHash<QString, QList<QByteArray>> m_floodFrames;
 };
 
 } // namespace ticker

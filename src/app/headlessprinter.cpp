@@ -1,25 +1,77 @@
 #include "headlessprinter.h"
 
-#include <QDateTime>
-
-#include <nlohmann/json.hpp>
-
+#include <charconv>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace ticker {
 
 namespace {
 
-std::string isoTime(qint64 msSinceEpoch)
+// The line is written by hand: this runs once per tick, and nlohmann's dump plus two QDateTime
+// strings cost several times more than the feed's own work per tick.
+
+void appendString(std::string &out, std::string_view text)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
-        .toString(Qt::ISODateWithMs)
-        .toStdString();
+    out += '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
-nlohmann::json numberOrNull(double value)
+void appendNumber(std::string &out, double value)
 {
-    return std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value);
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    out.append(buffer, end);
+}
+
+void appendDigits(std::string &out, long value, int width)
+{
+    char buffer[16];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    out.append(std::size_t(std::max<long>(0, width - (end - buffer))), '0');
+    out.append(buffer, end);
+}
+
+// ISO 8601 in UTC with milliseconds: 2026-11-24T13:49:58.412Z
+void appendIsoTime(std::string &out, qint64 msSinceEpoch)
+{
+    using namespace std::chrono;
+    const sys_time<milliseconds> time {milliseconds(msSinceEpoch)};
+    const auto day = floor<days>(time);
+    const year_month_day date {day};
+    const hh_mm_ss clock {time - day};
+    out += '"';
+    appendDigits(out, int(date.year()), 4);
+    out += '-';
+    appendDigits(out, long(unsigned(date.month())), 2);
+    out += '-';
+    appendDigits(out, long(unsigned(date.day())), 2);
+    out += 'T';
+    appendDigits(out, long(clock.hours().count()), 2);
+    out += ':';
+    appendDigits(out, long(clock.minutes().count()), 2);
+    out += ':';
+    appendDigits(out, long(clock.seconds().count()), 2);
+    out += '.';
+    appendDigits(out, long(clock.subseconds().count()), 3);
+    out += "Z\"";
 }
 
 } // namespace
@@ -35,16 +87,24 @@ HeadlessPrinter::HeadlessPrinter(
 QByteArray HeadlessPrinter::toJsonLine(const Tick &tick, const QString &symbol)
 {
     const qint64 time = tick.exchangeTimeMs > 0 ? tick.exchangeTimeMs : tick.receivedMs;
-    const nlohmann::json line = {
-        {"symbol", symbol.toStdString()},
-        {"closePrice", tick.priceText.toStdString()},
-        {"changeRate", numberOrNull(tick.changePercent)},
-        {"changeAmount", numberOrNull(tick.changeAmount)},
-        {"volume", numberOrNull(tick.volume)},
-        {"time", isoTime(time)},
-        {"receivedAt", isoTime(tick.receivedMs)},
-    };
-    return QByteArray::fromStdString(line.dump()) + '\n';
+    std::string line;
+    line.reserve(256);
+    line += "{\"symbol\":";
+    appendString(line, symbol.toStdString());
+    line += ",\"closePrice\":";
+    appendString(line, tick.priceText.toStdString());
+    line += ",\"changeRate\":";
+    appendNumber(line, tick.changePercent);
+    line += ",\"changeAmount\":";
+    appendNumber(line, tick.changeAmount);
+    line += ",\"volume\":";
+    appendNumber(line, tick.volume);
+    line += ",\"time\":";
+    appendIsoTime(line, time);
+    line += ",\"receivedAt\":";
+    appendIsoTime(line, tick.receivedMs);
+    line += "}\n";
+    return QByteArray::fromStdString(line);
 }
 
 void HeadlessPrinter::print(const TickBatch &ticks)

@@ -123,6 +123,7 @@ private:
 FlatJson FlatJson::parse(std::string_view bytes, std::span<const std::string_view> wanted)
 {
     FlatJson result;
+    result.m_members.reserve(wanted.size());
     FlatJsonCollector collector(result, wanted);
     const bool ok = json::sax_parse(bytes.begin(), bytes.end(), &collector);
     if (!ok && result.m_error == Error::None)

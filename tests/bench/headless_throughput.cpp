@@ -17,11 +17,16 @@ using namespace ticker;
 
 namespace {
 
-double threadCpuSeconds()
+double cpuSeconds(clockid_t clock)
 {
     timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    clock_gettime(clock, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+double threadCpuSeconds()
+{
+    return cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
 }
 
 } // namespace
@@ -76,8 +81,19 @@ int main(int argc, char **argv)
             app.quit();
     });
     QTimer::singleShot(120'000, &app, [&] { app.exit(2); });
+    // The client's CPU is the process's minus the exchange thread's.
+    const auto exchangeCpu = [exchange] {
+        double seconds = 0;
+        QMetaObject::invokeMethod(
+            exchange, [&seconds] { seconds = threadCpuSeconds(); }, Qt::BlockingQueuedConnection);
+        return seconds;
+    };
+    const double processCpuStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+    const double exchangeCpuStart = exchangeCpu();
     feed.start();
     const int code = app.exec();
+    const double clientCpu = (cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - processCpuStart)
+        - (exchangeCpu() - exchangeCpuStart);
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double guiCpu = threadCpuSeconds() - guiCpuStart;
     const FeedStats stats = feed.stop();
@@ -86,9 +102,12 @@ int main(int argc, char **argv)
     std::fclose(sink);
 
     const qint64 flooded = received;
-    std::printf("api %d: %lld ticks in %.3f s = %.0f ticks/s; %lld batches (largest %lld); "
-                "GUI thread CPU %.3f s (%.2f us/tick printing); %llu bytes; rejected %llu\n",
-        int(api), flooded, seconds, double(flooded) / seconds, batches, largestBatch, guiCpu,
+    std::printf(
+        "api %d: %lld ticks in %.3f s = %.0f ticks/s wall; %lld batches (largest %lld); "
+        "client CPU %.3f s = %.2f us/tick = %.0f ticks/s per core; GUI thread %.2f us/tick; "
+        "%llu bytes; rejected %llu\n",
+        int(api), flooded, seconds, double(flooded) / seconds, batches, largestBatch, clientCpu,
+        clientCpu / double(flooded) * 1e6, double(flooded) / clientCpu,
         guiCpu / double(flooded) * 1e6, static_cast<unsigned long long>(stats.bytes),
         static_cast<unsigned long long>(stats.rejectedTotal()));
     return code;

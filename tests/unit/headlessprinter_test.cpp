@@ -1,0 +1,79 @@
+#include "headlessprinter.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+using namespace ticker;
+using json = nlohmann::json;
+
+namespace {
+
+Tick sampleTick()
+{
+    Tick tick;
+    tick.market = *MarketId::fromV1("BTC_KRW");
+    tick.priceText = u"130112000.0"_qs;
+    tick.price = 130112000.0;
+    tick.changeAmount = -1410000.5;
+    tick.changePercent = 1.0955541;
+    tick.exchangeTimeMs = 1'795'528'198'412; // 2026-11-24T13:49:58.412Z
+    tick.receivedMs = 1'795'528'198'431;
+    return tick; // volume unknown
+}
+
+} // namespace
+
+TEST(HeadlessPrinter, LineIsOneJsonObjectWithTheContractFields)
+{
+    const QByteArray line = HeadlessPrinter::toJsonLine(sampleTick(), u"KRW-BTC"_qs);
+    ASSERT_TRUE(line.endsWith('\n'));
+    EXPECT_EQ(line.count('\n'), 1);
+    const json object = json::parse(line.toStdString());
+    EXPECT_EQ(object["symbol"], "KRW-BTC");
+    EXPECT_EQ(object["closePrice"], "130112000.0"); // the exact text, as a string
+    EXPECT_DOUBLE_EQ(object["changeRate"].get<double>(), 1.0955541);
+    EXPECT_DOUBLE_EQ(object["changeAmount"].get<double>(), -1410000.5);
+    EXPECT_TRUE(object["volume"].is_null());
+    EXPECT_EQ(object["time"], "2026-11-24T13:49:58.412Z");
+    EXPECT_EQ(object["receivedAt"], "2026-11-24T13:49:58.431Z");
+}
+
+TEST(HeadlessPrinter, TimeFallsBackToReceiptAndPadsEveryField)
+{
+    Tick tick = sampleTick();
+    tick.exchangeTimeMs = 0;
+    tick.receivedMs = 946'684'800'007; // 2000-01-01T00:00:00.007Z
+    const json object = json::parse(HeadlessPrinter::toJsonLine(tick, u"X"_qs).toStdString());
+    EXPECT_EQ(object["time"], "2000-01-01T00:00:00.007Z");
+}
+
+TEST(HeadlessPrinter, EscapesWhatWouldBreakTheLine)
+{
+    const QByteArray line = HeadlessPrinter::toJsonLine(sampleTick(), u"a\"b\\c\nd"_qs);
+    EXPECT_EQ(line.count('\n'), 1);
+    EXPECT_EQ(json::parse(line.toStdString())["symbol"], "a\"b\\c\nd");
+}
+
+TEST(HeadlessPrinter, StopsAtTheLimitAndSaysSo)
+{
+    std::FILE *out = std::tmpfile();
+    ASSERT_NE(out, nullptr);
+    HeadlessPrinter printer({{*MarketId::fromV1("BTC_KRW"), u"btc_krw"_qs}}, out, 2);
+    int reached = 0;
+    QObject::connect(&printer, &HeadlessPrinter::limitReached, [&] { ++reached; });
+    printer.print({sampleTick(), sampleTick(), sampleTick()});
+    printer.print({sampleTick()});
+    EXPECT_EQ(printer.printed(), 2);
+    EXPECT_EQ(reached, 1);
+    std::rewind(out);
+    char buffer[1024];
+    int lines = 0;
+    while (std::fgets(buffer, sizeof buffer, out)) {
+        EXPECT_EQ(json::parse(buffer)["symbol"], "btc_krw");
+        ++lines;
+    }
+    EXPECT_EQ(lines, 2);
+    std::fclose(out);
+}
