@@ -1,11 +1,12 @@
 #pragma once
 
+#include "bithumbticker/backoff.h"
 #include "bithumbticker/feedconfig.h"
 #include "bithumbticker/feedstats.h"
 #include "bithumbticker/protocol.h"
 #include "bithumbticker/tick.h"
 
-#include <QAbstractSocket>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
 
@@ -18,7 +19,8 @@ namespace ticker {
 
 // The worker that talks to Bithumb. It lives on a worker QThread: start() runs there and
 // creates the socket and timers there; everything it tells the GUI goes out as signals, and
-// the ticks of one socket read leave as one batch.
+// the ticks of one socket read leave as one batch. It pings every heartbeat, declares a link
+// dead after two silent heartbeats, and redials with jittered exponential backoff.
 class FeedClient : public QObject
 {
     Q_OBJECT
@@ -29,16 +31,17 @@ public:
     explicit FeedClient(FeedConfig config, QObject *parent = nullptr);
     ~FeedClient() override;
 
-    FeedStats stats() const { return m_stats; }
-
 public Q_SLOTS:
     void start();
     FeedStats stop(); // closes the link and returns the final counters
     void setMarkets(const QList<ticker::MarketId> &markets);
+    // Dial at once instead of waiting out the backoff (network back, or the machine woke up).
+    void redialNow(const QString &why);
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
-    void stateChanged(ticker::FeedClient::State state, const QString &detail);
+    // redialInMs: with State::Redialing, how long until the next dial.
+    void stateChanged(ticker::FeedClient::State state, const QString &detail, int redialInMs);
     // A status or error the server sent (API 1.0 status frames, API 2.0 error frames).
     void serverMessage(const QString &code, const QString &message, bool isError);
     void statsChanged(const ticker::FeedStats &stats);
@@ -47,19 +50,26 @@ private:
     void dial();
     void subscribe();
     void handleFrame(QByteArrayView frame);
-    void handleClosed();
+    void heard();
+    void checkHeartbeat();
+    void linkLost(const QString &why);
     void flush();
-    void setState(State state, const QString &detail = {});
+    void setState(State state, const QString &detail = {}, int redialInMs = 0);
     qint64 now() const;
 
     FeedConfig m_config;
     std::unique_ptr<Protocol> m_protocol;
     QUrl m_url;
     QSet<MarketId> m_subscribed;
+    Backoff m_backoff;
     QWebSocket *m_socket = nullptr;
     QTimer *m_redialTimer = nullptr;
+    QTimer *m_connectTimer = nullptr;
+    QTimer *m_heartbeatTimer = nullptr;
+    QTimer *m_healthyTimer = nullptr;
+    QElapsedTimer m_sinceHeard; // monotonic: immune to wall-clock jumps
     State m_state = State::Idle;
-    bool m_hasConnected = false;
+    bool m_hasDialled = false;
     bool m_flushQueued = false;
     TickBatch m_pending;
     FeedStats m_stats;

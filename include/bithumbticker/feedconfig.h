@@ -1,9 +1,11 @@
 #pragma once
 
+#include "bithumbticker/backoff.h"
 #include "bithumbticker/marketid.h"
 #include "bithumbticker/protocol.h"
 
 #include <QList>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -17,9 +19,15 @@ struct FeedConfig
     QUrl url; // empty: the API's public endpoint
     QList<MarketId> markets;
     QString tickType = QStringLiteral("24H"); // API 1.0 only
-    int redialDelayMs = 1000;
-    qint64 maxMessageBytes = 1 << 20; // a larger frame or message closes the link
-    std::function<qint64()> clock;    // ms since the epoch; empty: the system clock
+    // Liveness. A ping every heartbeat; a link that answers nothing (no pong, no frame) for two
+    // heartbeats is dead. Tests shrink every interval to milliseconds.
+    int heartbeatMs = 20'000; // API 2.0 drops idle links after 60 s without a close frame
+    int connectTimeoutMs = 10'000;
+    int healthyAfterMs = 30'000; // a link up this long resets the backoff
+    BackoffPolicy backoff;
+    QList<QSslCertificate> extraCaCertificates; // --ca-file: trusted besides the system's
+    qint64 maxMessageBytes = 1 << 20;           // a larger frame or message closes the link
+    std::function<qint64()> clock;              // ms since the epoch; empty: the system clock
 };
 
 } // namespace ticker

@@ -19,6 +19,7 @@ public:
     void start();
     FeedStats stop(); // blocks until the worker has closed its link; returns final counters
     void setMarkets(const QList<MarketId> &markets);
+    void redialNow(const QString &why);
 
     bool isRunning() const { return m_thread.isRunning(); }
     FeedStats stats() const { return m_stats; } // as of the last batch
@@ -27,7 +28,7 @@ public:
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
-    void stateChanged(ticker::FeedClient::State state, const QString &detail);
+    void stateChanged(ticker::FeedClient::State state, const QString &detail, int redialInMs);
     void serverMessage(const QString &code, const QString &message, bool isError);
 
 private:

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSslCertificate>
 
 #include <cstdio>
 
@@ -30,7 +31,12 @@ std::optional<AppOptions> AppOptions::fromArguments(
     const QCommandLineOption duration(u"duration"_s, u"Quit after this many seconds."_s, u"SECS"_s);
     const QCommandLineOption exitAfter(u"exit-after"_s, u"Quit after this many ticks."_s, u"N"_s);
     const QCommandLineOption stats(u"stats"_s, u"At exit print the feed's counters to stderr."_s);
-    parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats});
+    const QCommandLineOption heartbeat(u"heartbeat"_s,
+        u"Ping every SECS; a link silent for two of them is redialled."_s, u"SECS"_s, u"20"_s);
+    const QCommandLineOption caFile(u"ca-file"_s,
+        u"PEM file of CA certificates trusted for wss:// besides the system's."_s, u"PATH"_s);
+    parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats,
+        heartbeat, caFile});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -90,6 +96,16 @@ std::optional<AppOptions> AppOptions::fromArguments(
         options.exitAfterTicks = parser.value(exitAfter).toLongLong(&ok);
         if (!ok || options.exitAfterTicks <= 0)
             return fail(u"--exit-after must be a whole number above 0"_s);
+    }
+    bool heartbeatOk = false;
+    const double heartbeatSeconds = parser.value(heartbeat).toDouble(&heartbeatOk);
+    if (!heartbeatOk || !(heartbeatSeconds >= 0.01) || heartbeatSeconds > 3600)
+        return fail(u"--heartbeat must be a number of seconds from 0.01 to 3600"_s);
+    options.feed.heartbeatMs = int(heartbeatSeconds * 1000);
+    if (parser.isSet(caFile)) {
+        options.feed.extraCaCertificates = QSslCertificate::fromPath(parser.value(caFile));
+        if (options.feed.extraCaCertificates.isEmpty())
+            return fail(u"--ca-file: no PEM certificate in "_s + parser.value(caFile));
     }
     options.demo = parser.isSet(demo);
     options.headless = parser.isSet(headless);

@@ -88,6 +88,15 @@ int main(int argc, char **argv)
         QObject::connect(&feed, &TickerFeed::ticksReceived, printer.get(), &HeadlessPrinter::print);
         QObject::connect(printer.get(), &HeadlessPrinter::limitReached, app.get(),
             &QCoreApplication::quit, Qt::QueuedConnection);
+        // The link's state goes to stderr, so a script can tell a quiet market from a dead link.
+        QObject::connect(&feed, &TickerFeed::stateChanged,
+            [](FeedClient::State state, const QString &detail, int redialInMs) {
+                if (state == FeedClient::State::Redialing)
+                    std::fprintf(stderr, "bithumb-ticker: link lost (%s), redialling in %d ms\n",
+                        qPrintable(detail), redialInMs);
+                else if (state == FeedClient::State::Live)
+                    std::fprintf(stderr, "bithumb-ticker: live\n");
+            });
         QObject::connect(&feed, &TickerFeed::serverMessage,
             [](const QString &code, const QString &message, bool isError) {
                 if (isError)

@@ -105,7 +105,7 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start();
 
-    showState(feed->state(), {});
+    showState(feed->state(), {}, 0);
     showCurrent();
     resize(560, 400);
 }
@@ -165,6 +165,7 @@ void MainWindow::showTicks(const TickBatch &ticks)
     bool currentChanged = false;
     for (const Tick &tick : ticks) {
         m_last.insert(tick.market, tick);
+        m_rhythm[tick.market].record(tick.receivedMs);
         PriceChart::appendBounded(m_history[tick.market], {tick.receivedMs, tick.price});
         currentChanged = currentChanged || tick.market == m_current;
     }
@@ -179,7 +180,6 @@ void MainWindow::showCurrent()
 {
     const QLocale locale;
     const auto it = m_last.constFind(m_current);
-    m_quote->setText(m_current.quote());
     if (it == m_last.constEnd()) {
         m_price->setText(u"—"_s);
         m_change->setText(tr("waiting for %1…").arg(m_current.toV1()));
@@ -196,32 +196,48 @@ void MainWindow::showCurrent()
     refreshStatus();
 }
 
-void MainWindow::showState(FeedClient::State state, const QString &detail)
+void MainWindow::showState(FeedClient::State state, const QString &detail, int redialInMs)
 {
-    switch (state) {
-    case FeedClient::State::Idle:
-        m_stateText = tr("Not connected");
-        break;
-    case FeedClient::State::Connecting:
-        m_stateText = tr("Connecting to %1…").arg(detail);
-        break;
-    case FeedClient::State::Live:
-        m_stateText = tr("● Live");
-        break;
-    case FeedClient::State::Redialing:
-        m_stateText = tr("Link lost, reconnecting…");
-        break;
-    }
+    m_linkState = state;
+    m_linkDetail = detail;
+    m_redialAtMs = now() + redialInMs;
     refreshStatus();
+}
+
+bool MainWindow::isPriceStale() const
+{
+    const MarketRhythm rhythm = m_rhythm.value(m_current);
+    return rhythm.hasTicked() && (m_linkState != FeedClient::State::Live || rhythm.isStale(now()));
 }
 
 void MainWindow::refreshStatus()
 {
-    m_state->setText(m_stateText);
-    const auto it = m_last.constFind(m_current);
-    m_age->setText(it == m_last.constEnd()
-            ? tr("no tick yet")
-            : tr("last tick %1").arg(formatAge(now() - it->receivedMs)));
+    switch (m_linkState) {
+    case FeedClient::State::Idle:
+        m_state->setText(tr("Not connected"));
+        break;
+    case FeedClient::State::Connecting:
+        m_state->setText(tr("Connecting to %1…").arg(m_linkDetail));
+        break;
+    case FeedClient::State::Live:
+        m_state->setText(tr("● Live"));
+        break;
+    case FeedClient::State::Redialing: {
+        const qint64 seconds = std::max<qint64>(0, (m_redialAtMs - now() + 999) / 1000);
+        m_state->setText(tr("Link lost (%1): reconnecting in %2 s").arg(m_linkDetail).arg(seconds));
+        break;
+    }
+    }
+    const MarketRhythm rhythm = m_rhythm.value(m_current);
+    m_age->setText(rhythm.hasTicked() ? tr("last tick %1").arg(formatAge(now() - rhythm.lastMs()))
+                                      : tr("no tick yet"));
+    // Never show an old price as if it were current.
+    const bool stale = isPriceStale();
+    m_quote->setText(stale ? m_current.quote() + u" · "_s + tr("stale") : m_current.quote());
+    m_price->setForegroundRole(stale ? QPalette::PlaceholderText : QPalette::WindowText);
+    m_price->setToolTip(stale ? tr("Not live: this is the last price received, %1")
+                                    .arg(formatAge(now() - rhythm.lastMs()))
+                              : QString());
 }
 
 } // namespace ticker

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/tickerfeed.h"
 #include "pricechart.h"
 
@@ -26,17 +27,18 @@ public:
     QString priceText() const; // what the large label shows
     QString changeText() const;
     QString statusText() const;
+    bool isPriceStale() const; // the link is down, or the market is silent beyond its rhythm
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
 public Q_SLOTS:
     void showTicks(const ticker::TickBatch &ticks);
     bool selectMarket(const QString &name); // false if the name is not a market
+    void refreshStatus();
 
 private:
-    void showState(FeedClient::State state, const QString &detail);
+    void showState(FeedClient::State state, const QString &detail, int redialInMs);
     void showCurrent();
-    void refreshStatus();
     qint64 now() const;
 
     TickerFeed *m_feed;
@@ -44,6 +46,10 @@ private:
     MarketId m_current;
     QHash<MarketId, Tick> m_last;
     QHash<MarketId, PriceChart::Points> m_history;
+    QHash<MarketId, MarketRhythm> m_rhythm;
+    FeedClient::State m_linkState = FeedClient::State::Idle;
+    QString m_linkDetail;
+    qint64 m_redialAtMs = 0;
 
     QComboBox *m_picker;
     QLabel *m_price;
@@ -53,7 +59,6 @@ private:
     QLabel *m_state;
     QLabel *m_age;
     QTimer *m_statusTimer;
-    QString m_stateText;
     std::function<qint64()> m_clock;
 };
 

@@ -3,6 +3,7 @@
 #include "bithumbticker/logging.h"
 
 #include <QDateTime>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -25,6 +26,7 @@ FeedClient::FeedClient(FeedConfig config, QObject *parent)
     , m_protocol(Protocol::create(m_config.api, m_config.tickType))
     , m_url(m_config.url.isEmpty() ? m_protocol->defaultUrl() : m_config.url)
     , m_subscribed(m_config.markets.begin(), m_config.markets.end())
+    , m_backoff(m_config.backoff)
 { }
 
 FeedClient::~FeedClient() = default;
@@ -41,12 +43,27 @@ void FeedClient::start()
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingFrameSize(quint64(m_config.maxMessageBytes));
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_config.maxMessageBytes));
+    if (!m_config.extraCaCertificates.isEmpty()) {
+        // Verification stays on; the private CA is trusted in addition to the system's.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_config.extraCaCertificates);
+        m_socket->setSslConfiguration(tls);
+    }
     connect(m_socket, &QWebSocket::connected, this, [this] {
-        m_hasConnected = true;
+        m_connectTimer->stop();
+        heard();
+        m_heartbeatTimer->start(m_config.heartbeatMs);
+        m_healthyTimer->start(m_config.healthyAfterMs);
         setState(State::Live, m_url.toDisplayString());
         subscribe();
     });
-    connect(m_socket, &QWebSocket::disconnected, this, &FeedClient::handleClosed);
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        const auto code = m_socket->closeCode();
+        const QString reason = m_socket->closeReason();
+        qCInfo(lcFeed) << "link closed:" << code << reason;
+        linkLost(reason.isEmpty() ? tr("link closed (%1)").arg(int(code)) : reason);
+    });
+    connect(m_socket, &QWebSocket::pong, this, [this] { heard(); });
     connect(m_socket, &QWebSocket::textMessageReceived, this,
         [this](const QString &message) { handleFrame(message.toUtf8()); });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this,
@@ -54,28 +71,46 @@ void FeedClient::start()
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
         [this](QAbstractSocket::SocketError) {
             qCWarning(lcFeed) << "link error:" << m_socket->errorString();
+            // A refused or failed dial may end without a disconnected signal.
+            if (m_state == State::Connecting) {
+                m_socket->abort();
+                linkLost(m_socket->errorString());
+            }
         });
     connect(m_socket, &QWebSocket::sslErrors, this, [](const QList<QSslError> &errors) {
         for (const auto &error : errors)
             qCWarning(lcFeed) << "TLS error:" << error.errorString();
     });
 
-    m_redialTimer = new QTimer(this);
+    const auto makeTimer = [this](auto slot) {
+        auto *timer = new QTimer(this);
+        connect(timer, &QTimer::timeout, this, slot);
+        return timer;
+    };
+    m_redialTimer = makeTimer(&FeedClient::dial);
     m_redialTimer->setSingleShot(true);
-    connect(m_redialTimer, &QTimer::timeout, this, &FeedClient::dial);
+    m_connectTimer = makeTimer([this] {
+        ++m_stats.connectTimeouts;
+        qCWarning(lcFeed) << "dial timed out after" << m_config.connectTimeoutMs << "ms";
+        m_socket->abort();
+        linkLost(tr("connect timed out"));
+    });
+    m_connectTimer->setSingleShot(true);
+    m_heartbeatTimer = makeTimer(&FeedClient::checkHeartbeat);
+    m_healthyTimer = makeTimer([this] { m_backoff.reset(); });
+    m_healthyTimer->setSingleShot(true);
     dial();
 }
 
 FeedStats FeedClient::stop()
 {
     if (m_socket) {
-        m_redialTimer->stop();
+        for (QTimer *timer : {m_redialTimer, m_connectTimer, m_heartbeatTimer, m_healthyTimer})
+            delete timer;
         m_socket->disconnect(this);
         m_socket->abort();
         delete m_socket;
         m_socket = nullptr;
-        delete m_redialTimer;
-        m_redialTimer = nullptr;
     }
     flush();
     setState(State::Idle);
@@ -93,11 +128,28 @@ void FeedClient::setMarkets(const QList<MarketId> &markets)
         subscribe();
 }
 
+void FeedClient::redialNow(const QString &why)
+{
+    if (!m_socket || m_state == State::Connecting)
+        return;
+    qCInfo(lcFeed) << "redialling at once:" << why;
+    if (m_state == State::Live) {
+        m_socket->abort();
+        linkLost(why);
+    }
+    if (m_redialTimer->isActive()) {
+        m_redialTimer->stop();
+        dial();
+    }
+}
+
 void FeedClient::dial()
 {
-    if (m_hasConnected)
+    if (m_hasDialled)
         ++m_stats.reconnects;
+    m_hasDialled = true;
     setState(State::Connecting, m_url.toDisplayString());
+    m_connectTimer->start(m_config.connectTimeoutMs);
     m_socket->open(m_url);
 }
 
@@ -110,18 +162,44 @@ void FeedClient::subscribe()
     m_socket->sendTextMessage(QString::fromUtf8(message));
 }
 
-void FeedClient::handleClosed()
+void FeedClient::heard()
 {
-    qCInfo(lcFeed) << "link closed:" << m_socket->closeCode() << m_socket->closeReason();
+    m_sinceHeard.start();
+}
+
+void FeedClient::checkHeartbeat()
+{
+    // A quiet market on a live link still answers pings; only a link that answers nothing
+    // for two heartbeats is dead (half-open, frozen, or dropped without a close frame).
+    if (m_sinceHeard.elapsed() >= 2 * qint64(m_config.heartbeatMs)) {
+        ++m_stats.deadLinks;
+        qCWarning(lcFeed) << "no answer for" << m_sinceHeard.elapsed() << "ms: link is dead";
+        m_socket->abort();
+        linkLost(tr("no answer from the server"));
+        return;
+    }
+    m_socket->ping();
+}
+
+void FeedClient::linkLost(const QString &why)
+{
+    if (m_redialTimer->isActive())
+        return; // already counted and scheduled
+    m_connectTimer->stop();
+    m_heartbeatTimer->stop();
+    m_healthyTimer->stop();
     flush();
-    setState(State::Redialing, m_socket->closeReason());
-    m_redialTimer->start(m_config.redialDelayMs);
+    const int delay = m_backoff.nextDelayMs();
+    qCInfo(lcFeed).noquote() << "link lost (" << why << "), redialling in" << delay << "ms";
+    setState(State::Redialing, why, delay);
+    m_redialTimer->start(delay);
 }
 
 void FeedClient::handleFrame(QByteArrayView frame)
 {
     ++m_stats.frames;
     m_stats.bytes += quint64(frame.size());
+    heard();
     if (!m_flushQueued) {
         // Runs once the socket has delivered every message of this read: one batch per read.
         m_flushQueued = true;
@@ -168,12 +246,12 @@ void FeedClient::flush()
     Q_EMIT statsChanged(m_stats);
 }
 
-void FeedClient::setState(State state, const QString &detail)
+void FeedClient::setState(State state, const QString &detail, int redialInMs)
 {
-    if (state == m_state && state != State::Connecting)
+    if (state == m_state && state != State::Connecting && state != State::Redialing)
         return;
     m_state = state;
-    Q_EMIT stateChanged(state, detail);
+    Q_EMIT stateChanged(state, detail, redialInMs);
 }
 
 } // namespace ticker

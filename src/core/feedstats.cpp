@@ -24,6 +24,8 @@ QByteArray FeedStats::toJson() const
         {"errors", errors},
         {"ignored", ignored},
         {"reconnects", reconnects},
+        {"deadLinks", deadLinks},
+        {"connectTimeouts", connectTimeouts},
         {"rejectedTotal", rejectedTotal()},
         {"rejected", byReason},
     };

@@ -30,9 +30,9 @@ void TickerFeed::start()
         Qt::QueuedConnection);
     connect(
         m_client, &FeedClient::stateChanged, this,
-        [this](FeedClient::State state, const QString &detail) {
+        [this](FeedClient::State state, const QString &detail, int redialInMs) {
             m_state = state;
-            Q_EMIT stateChanged(state, detail);
+            Q_EMIT stateChanged(state, detail, redialInMs);
         },
         Qt::QueuedConnection);
     connect(
@@ -58,6 +58,16 @@ void TickerFeed::setMarkets(const QList<MarketId> &markets)
     if (m_client)
         QMetaObject::invokeMethod(
             m_client, [client = m_client, markets] { client->setMarkets(markets); });
+}
+
+} // namespace ticker
+
+namespace ticker {
+
+void TickerFeed::redialNow(const QString &why)
+{
+    if (m_client)
+        QMetaObject::invokeMethod(m_client, [client = m_client, why] { client->redialNow(why); });
 }
 
 } // namespace ticker

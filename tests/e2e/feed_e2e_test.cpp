@@ -33,7 +33,9 @@ protected:
         config.api = GetParam();
         config.url = exchange.url(GetParam());
         config.markets = std::move(markets);
-        config.redialDelayMs = 20;
+        config.backoff = {20, 200, 5};
+        config.heartbeatMs = 50;
+        config.connectTimeoutMs = 500;
         auto feed = std::make_unique<TickerFeed>(config);
         connect(*feed);
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace ticker {
+
+// How often a market usually ticks, so a silence far beyond that rhythm can be called stale
+// while a quiet market is not. A plain value: fed receive times, asked with any clock.
+class MarketRhythm
+{
+public:
+    static constexpr qint64 minimumStaleMs = 60'000; // no market is stale sooner than this
+    static constexpr double staleFactor = 10;        // ... or than ten usual gaps
+
+    void record(qint64 receivedMs);
+    bool hasTicked() const { return m_lastMs != 0; }
+    qint64 lastMs() const { return m_lastMs; }
+    double usualGapMs() const { return m_usualGapMs; } // 0 until two ticks were seen
+    qint64 staleAfterMs() const;
+    bool isStale(qint64 nowMs) const { return hasTicked() && nowMs - m_lastMs > staleAfterMs(); }
+
+private:
+    qint64 m_lastMs = 0;
+    double m_usualGapMs = 0; // exponentially weighted mean of the gaps between ticks
+};
+
+} // namespace ticker
