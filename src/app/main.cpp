@@ -5,6 +5,7 @@
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/logging.h"
 #include "bithumbticker/tickerfeed.h"
+#include "bithumbticker/wakewatcher.h"
 
 #include <QApplication>
 #include <QFile>
@@ -118,6 +119,10 @@ int main(int argc, char **argv)
     if (options->durationSeconds > 0)
         QTimer::singleShot(
             qint64(options->durationSeconds * 1000), app.get(), &QCoreApplication::quit);
+
+    WakeWatcher wakeWatcher;
+    QObject::connect(&wakeWatcher, &WakeWatcher::resumeSuggested, &feed, &TickerFeed::redialNow);
+    wakeWatcher.start();
 
     feed.start();
     const int code = app->exec();
