@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages the build and tests need, only those not yet installed.
 set -euo pipefail
 packages=(cmake g++ make pkg-config qt6-base-dev qt6-websockets-dev nlohmann-json3-dev
-          libgtest-dev libbenchmark-dev libgl-dev)
+          libgtest-dev libbenchmark-dev libgl-dev openssl)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

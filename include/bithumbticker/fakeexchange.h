@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QUrl>
 
+class QSslConfiguration;
 class QTimer;
 class QWebSocket;
 class QWebSocketServer;
@@ -24,6 +25,8 @@ class FakeExchange : public QObject
     Q_OBJECT
 public:
     explicit FakeExchange(QObject *parent = nullptr);
+    // Serves wss:// with this certificate and key instead of ws://.
+    FakeExchange(const QSslConfiguration &tls, QObject *parent = nullptr);
     ~FakeExchange() override;
 
     bool listen(quint16 port = 0);
@@ -67,6 +70,8 @@ private:
     void streamOnce();
     void floodChunk();
     const QList<QByteArray> &floodFrames(const Client &client, const MarketId &market);
+
+    void setUp();
 
     QWebSocketServer *m_server = nullptr;
     QTimer *m_streamTimer = nullptr;

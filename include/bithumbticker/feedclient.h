@@ -67,6 +67,7 @@ private:
     QTimer *m_connectTimer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_healthyTimer = nullptr;
+    QString m_lastTlsError;     // why the current dial's handshake was refused
     QElapsedTimer m_sinceHeard; // monotonic: immune to wall-clock jumps
     State m_state = State::Idle;
     bool m_hasDialled = false;

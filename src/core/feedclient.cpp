@@ -61,7 +61,9 @@ void FeedClient::start()
         const auto code = m_socket->closeCode();
         const QString reason = m_socket->closeReason();
         qCInfo(lcFeed) << "link closed:" << code << reason;
-        linkLost(reason.isEmpty() ? tr("link closed (%1)").arg(int(code)) : reason);
+        linkLost(!m_lastTlsError.isEmpty() ? std::exchange(m_lastTlsError, {})
+                : reason.isEmpty()         ? tr("link closed (%1)").arg(int(code))
+                                           : reason);
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { heard(); });
     connect(m_socket, &QWebSocket::textMessageReceived, this,
@@ -73,13 +75,18 @@ void FeedClient::start()
             qCWarning(lcFeed) << "link error:" << m_socket->errorString();
             // A refused or failed dial may end without a disconnected signal.
             if (m_state == State::Connecting) {
+                const QString why = !m_lastTlsError.isEmpty() ? std::exchange(m_lastTlsError, {})
+                                                              : m_socket->errorString();
+                linkLost(why); // first: abort() reports a plain close
                 m_socket->abort();
-                linkLost(m_socket->errorString());
             }
         });
-    connect(m_socket, &QWebSocket::sslErrors, this, [](const QList<QSslError> &errors) {
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Verification stays on: the dial fails, and the state says why.
         for (const auto &error : errors)
             qCWarning(lcFeed) << "TLS error:" << error.errorString();
+        if (!errors.isEmpty())
+            m_lastTlsError = tr("TLS: %1").arg(errors.constFirst().errorString());
     });
 
     const auto makeTimer = [this](auto slot) {
@@ -92,8 +99,8 @@ void FeedClient::start()
     m_connectTimer = makeTimer([this] {
         ++m_stats.connectTimeouts;
         qCWarning(lcFeed) << "dial timed out after" << m_config.connectTimeoutMs << "ms";
-        m_socket->abort();
         linkLost(tr("connect timed out"));
+        m_socket->abort();
     });
     m_connectTimer->setSingleShot(true);
     m_heartbeatTimer = makeTimer(&FeedClient::checkHeartbeat);
@@ -134,8 +141,8 @@ void FeedClient::redialNow(const QString &why)
         return;
     qCInfo(lcFeed) << "redialling at once:" << why;
     if (m_state == State::Live) {
-        m_socket->abort();
         linkLost(why);
+        m_socket->abort();
     }
     if (m_redialTimer->isActive()) {
         m_redialTimer->stop();
@@ -174,8 +181,8 @@ void FeedClient::checkHeartbeat()
     if (m_sinceHeard.elapsed() >= 2 * qint64(m_config.heartbeatMs)) {
         ++m_stats.deadLinks;
         qCWarning(lcFeed) << "no answer for" << m_sinceHeard.elapsed() << "ms: link is dead";
-        m_socket->abort();
         linkLost(tr("no answer from the server"));
+        m_socket->abort();
         return;
     }
     m_socket->ping();

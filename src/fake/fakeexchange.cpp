@@ -3,6 +3,7 @@
 #include "bithumbticker/logging.h"
 
 #include <QDateTime>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -63,6 +64,20 @@ FakeExchange::FakeExchange(QObject *parent)
     , m_server(new QWebSocketServer(u"FakeBithumb"_s, QWebSocketServer::NonSecureMode, this))
     , m_streamTimer(new QTimer(this))
 {
+    setUp();
+}
+
+FakeExchange::FakeExchange(const QSslConfiguration &tls, QObject *parent)
+    : QObject(parent)
+    , m_server(new QWebSocketServer(u"FakeBithumb"_s, QWebSocketServer::SecureMode, this))
+    , m_streamTimer(new QTimer(this))
+{
+    m_server->setSslConfiguration(tls);
+    setUp();
+}
+
+void FakeExchange::setUp()
+{
     m_server->setMaxPendingConnections(64);
     connect(m_server, &QWebSocketServer::newConnection, this, &FakeExchange::acceptClient);
     connect(m_streamTimer, &QTimer::timeout, this, &FakeExchange::streamOnce);
@@ -87,7 +102,7 @@ quint16 FakeExchange::port() const
 QUrl FakeExchange::url(ApiVersion api) const
 {
     QUrl url;
-    url.setScheme(u"ws"_s);
+    url.setScheme(m_server->secureMode() == QWebSocketServer::SecureMode ? u"wss"_s : u"ws"_s);
     url.setHost(u"127.0.0.1"_s);
     url.setPort(port());
     url.setPath(QString::fromLatin1(api == ApiVersion::V1 ? v1Path : v2Path));

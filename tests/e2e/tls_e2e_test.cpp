@@ -1,0 +1,131 @@
+// wss:// against FakeExchange with a self-signed certificate made at test time: refused by
+// default with a clear reason, accepted when that certificate is given as a CA (--ca-file).
+#include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/tickerfeed.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace ticker;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int timeoutMs = 10000;
+const MarketId btc = *MarketId::fromV1("BTC_KRW");
+
+class TlsE2E : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        // A fresh key and self-signed certificate for 127.0.0.1, valid for a day.
+        QProcess openssl;
+        openssl.setStandardErrorFile(QProcess::nullDevice());
+        openssl.start(u"openssl"_s,
+            {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
+                u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s,
+                u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, certPath()});
+        const int made = openssl.waitForFinished(timeoutMs) ? openssl.exitCode() : -1;
+        ASSERT_EQ(made, 0) << "openssl could not make a certificate";
+        QFile keyFile(dir.filePath(u"key.pem"_s));
+        ASSERT_TRUE(keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate::fromPath(certPath()).value(0));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone); // the server asks no client certificate
+        exchange = std::make_unique<FakeExchange>(tls);
+        ASSERT_TRUE(exchange->listen());
+        exchange->setStreamInterval(0);
+    }
+
+    QString certPath() const { return dir.filePath(u"cert.pem"_s); }
+
+    FeedConfig config() const
+    {
+        FeedConfig config;
+        config.url = exchange->url(ApiVersion::V2);
+        config.markets = {btc};
+        config.backoff = {50, 200, 50};
+        return config;
+    }
+
+    QTemporaryDir dir;
+    std::unique_ptr<FakeExchange> exchange;
+};
+
+} // namespace
+
+TEST_F(TlsE2E, UnknownCertificateIsRefusedWithAClearReason)
+{
+    ASSERT_EQ(exchange->url(ApiVersion::V2).scheme(), u"wss");
+    TickerFeed feed(config());
+    QSignalSpy states(&feed, &TickerFeed::stateChanged);
+    QSignalSpy subscribed(exchange.get(), &FakeExchange::subscribed);
+    feed.start();
+    QString reason;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (const auto &state : states) {
+                if (state.at(0).value<FeedClient::State>() == FeedClient::State::Redialing)
+                    reason = state.at(1).toString();
+            }
+            return !reason.isEmpty();
+        },
+        timeoutMs));
+    EXPECT_TRUE(reason.startsWith(u"TLS: ")) << reason.toStdString();
+    EXPECT_TRUE(reason.contains(u"self-signed", Qt::CaseInsensitive)) << reason.toStdString();
+    EXPECT_EQ(subscribed.size(), 0);
+    EXPECT_EQ(feed.stop().ticks, 0u);
+}
+
+TEST_F(TlsE2E, CertificateGivenAsCaIsAccepted)
+{
+    FeedConfig trusting = config();
+    trusting.extraCaCertificates = QSslCertificate::fromPath(certPath());
+    ASSERT_EQ(trusting.extraCaCertificates.size(), 1);
+    TickerFeed feed(trusting);
+    TickBatch ticks;
+    QObject::connect(&feed, &TickerFeed::ticksReceived, [&](const TickBatch &b) { ticks += b; });
+    QSignalSpy subscribed(exchange.get(), &FakeExchange::subscribed);
+    feed.start();
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs)); // the snapshot
+    exchange->publish(btc, u"130112000"_s);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ticks.size() >= 2; }, timeoutMs));
+    EXPECT_EQ(ticks.last().priceText, u"130112000");
+}
+
+TEST_F(TlsE2E, CliCaFileOption)
+{
+    const QStringList common {
+        u"--headless"_s, u"--url"_s, exchange->url(ApiVersion::V2).toString()};
+    QProcess refused;
+    refused.start(
+        QStringLiteral(BITHUMB_TICKER_BINARY), common + QStringList {u"--duration"_s, u"1.5"_s});
+    QProcess trusted;
+    trusted.start(QStringLiteral(BITHUMB_TICKER_BINARY),
+        common
+            + QStringList {
+                u"--ca-file"_s, certPath(), u"--exit-after"_s, u"1"_s, u"--duration"_s, u"8"_s});
+    // Both run at once against the one exchange; this loop serves them.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return refused.state() == QProcess::NotRunning
+                && trusted.state() == QProcess::NotRunning;
+        },
+        timeoutMs));
+    EXPECT_EQ(trusted.exitCode(), 0);
+    EXPECT_TRUE(trusted.readAllStandardOutput().contains("\"closePrice\""));
+    EXPECT_EQ(refused.exitCode(), 0);
+    EXPECT_TRUE(refused.readAllStandardOutput().isEmpty());
+    EXPECT_TRUE(refused.readAllStandardError().contains("link lost (TLS: "));
+}
