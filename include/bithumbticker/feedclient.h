@@ -33,7 +33,9 @@ public:
 
 public Q_SLOTS:
     void start();
-    FeedStats stop(); // closes the link and returns the final counters
+    // Closes the link, sends the final counters, then says stopped(). The slots taking
+    // requests from another thread start by taking the hand-off (threadhandoff.h).
+    void stop();
     void setMarkets(const QList<ticker::MarketId> &markets);
     // Dial at once instead of waiting out the backoff (network back, or the machine woke up).
     void redialNow(const QString &why);
@@ -45,6 +47,10 @@ Q_SIGNALS:
     // A status or error the server sent (API 1.0 status frames, API 2.0 error frames).
     void serverMessage(const QString &code, const QString &message, bool isError);
     void statsChanged(const ticker::FeedStats &stats);
+    void stopped(); // after stop(): nothing more will be sent
+
+public:
+    FeedStats stats() const { return m_stats; }
 
 private:
     void dial();

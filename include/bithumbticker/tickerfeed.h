@@ -30,6 +30,10 @@ Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
     void stateChanged(ticker::FeedClient::State state, const QString &detail, int redialInMs);
     void serverMessage(const QString &code, const QString &message, bool isError);
+    // Requests to the worker, queued to its slots.
+    void marketsRequested(const QList<ticker::MarketId> &markets);
+    void redialRequested(const QString &why);
+    void stopRequested();
 
 private:
     FeedConfig m_config;

@@ -1,6 +1,7 @@
 #include "bithumbticker/feedclient.h"
 
 #include "bithumbticker/logging.h"
+#include "threadhandoff.h"
 
 #include <QDateTime>
 #include <QSslConfiguration>
@@ -109,8 +110,9 @@ void FeedClient::start()
     dial();
 }
 
-FeedStats FeedClient::stop()
+void FeedClient::stop()
 {
+    handoff::acquire();
     if (m_socket) {
         for (QTimer *timer : {m_redialTimer, m_connectTimer, m_heartbeatTimer, m_healthyTimer})
             delete timer;
@@ -121,11 +123,13 @@ FeedStats FeedClient::stop()
     }
     flush();
     setState(State::Idle);
-    return m_stats;
+    handoff::release();
+    Q_EMIT stopped();
 }
 
 void FeedClient::setMarkets(const QList<MarketId> &markets)
 {
+    handoff::acquire();
     const QSet<MarketId> wanted(markets.begin(), markets.end());
     if (wanted == m_subscribed && m_config.markets == markets)
         return;
@@ -137,6 +141,7 @@ void FeedClient::setMarkets(const QList<MarketId> &markets)
 
 void FeedClient::redialNow(const QString &why)
 {
+    handoff::acquire();
     if (!m_socket || m_state == State::Connecting)
         return;
     qCInfo(lcFeed) << "redialling at once:" << why;
@@ -225,11 +230,13 @@ void FeedClient::handleFrame(QByteArrayView frame)
     case ParsedFrame::Kind::Status:
         ++m_stats.statuses;
         qCDebug(lcProtocol) << "status" << parsed.code << parsed.detail;
+        handoff::release();
         Q_EMIT serverMessage(parsed.code, parsed.detail, false);
         return;
     case ParsedFrame::Kind::Error:
         ++m_stats.errors;
         qCWarning(lcProtocol) << "server error" << parsed.code << parsed.detail;
+        handoff::release();
         Q_EMIT serverMessage(parsed.code, parsed.detail, true);
         return;
     case ParsedFrame::Kind::Ignored:
@@ -248,6 +255,7 @@ void FeedClient::handleFrame(QByteArrayView frame)
 void FeedClient::flush()
 {
     m_flushQueued = false;
+    handoff::release();
     if (!m_pending.isEmpty())
         Q_EMIT ticksReceived(std::exchange(m_pending, {}));
     Q_EMIT statsChanged(m_stats);
@@ -258,6 +266,7 @@ void FeedClient::setState(State state, const QString &detail, int redialInMs)
     if (state == m_state && state != State::Connecting && state != State::Redialing)
         return;
     m_state = state;
+    handoff::release();
     Q_EMIT stateChanged(state, detail, redialInMs);
 }
 
