@@ -3,10 +3,12 @@
 #include "bithumbticker/backoff.h"
 #include "bithumbticker/feedconfig.h"
 #include "bithumbticker/feedstats.h"
+#include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/protocol.h"
 #include "bithumbticker/tick.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 
@@ -58,6 +60,7 @@ private:
     void handleFrame(QByteArrayView frame);
     void heard();
     void checkHeartbeat();
+    void countStaleMarkets();
     void linkLost(const QString &why);
     void flush();
     void setState(State state, const QString &detail = {}, int redialInMs = 0);
@@ -67,6 +70,8 @@ private:
     std::unique_ptr<Protocol> m_protocol;
     QUrl m_url;
     QSet<MarketId> m_subscribed;
+    QHash<MarketId, MarketRhythm> m_rhythm;
+    QSet<MarketId> m_staleMarkets; // silent beyond their rhythm, counted once per silence
     Backoff m_backoff;
     QWebSocket *m_socket = nullptr;
     QTimer *m_redialTimer = nullptr;

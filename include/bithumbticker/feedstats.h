@@ -21,6 +21,7 @@ struct FeedStats
     quint64 reconnects = 0;      // dials after the first one
     quint64 deadLinks = 0;       // links dropped for answering nothing for two heartbeats
     quint64 connectTimeouts = 0; // dials that did not complete in time
+    quint64 stalePeriods = 0;    // times a market fell silent far beyond its rhythm (live link)
     std::array<quint64, rejectReasonCount> rejected {};
 
     quint64 rejectedTotal() const;

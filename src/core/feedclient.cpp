@@ -191,6 +191,21 @@ void FeedClient::checkHeartbeat()
         return;
     }
     m_socket->ping();
+    countStaleMarkets();
+}
+
+void FeedClient::countStaleMarkets()
+{
+    const qint64 nowMs = now();
+    for (const MarketId &market : std::as_const(m_subscribed)) {
+        const auto it = m_rhythm.constFind(market);
+        if (it == m_rhythm.constEnd() || !it->isStale(nowMs) || m_staleMarkets.contains(market))
+            continue;
+        m_staleMarkets.insert(market);
+        ++m_stats.stalePeriods;
+        qCInfo(lcFeed).noquote() << market.toV1() << "is silent for" << (nowMs - it->lastMs())
+                                 << "ms on a live link";
+    }
 }
 
 void FeedClient::linkLost(const QString &why)
@@ -225,6 +240,8 @@ void FeedClient::handleFrame(QByteArrayView frame)
             return;
         }
         ++m_stats.ticks;
+        m_rhythm[parsed.tick.market].record(parsed.tick.receivedMs);
+        m_staleMarkets.remove(parsed.tick.market);
         m_pending.append(std::move(parsed.tick));
         return;
     case ParsedFrame::Kind::Status:

@@ -26,6 +26,7 @@ QByteArray FeedStats::toJson() const
         {"reconnects", reconnects},
         {"deadLinks", deadLinks},
         {"connectTimeouts", connectTimeouts},
+        {"stalePeriods", stalePeriods},
         {"rejectedTotal", rejectedTotal()},
         {"rejected", byReason},
     };

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 using namespace ticker;
+using namespace Qt::StringLiterals;
 using json = nlohmann::json;
 
 namespace {
@@ -44,7 +45,7 @@ TickerRun runTicker(const QStringList &arguments)
 TEST(Cli, HeadlessDemoPrintsOneJsonObjectPerTick)
 {
     const TickerRun run
-        = runTicker({u"--demo"_qs, u"--headless"_qs, u"--exit-after"_qs, u"3"_qs, u"--stats"_qs});
+        = runTicker({u"--demo"_s, u"--headless"_s, u"--exit-after"_s, u"3"_s, u"--stats"_s});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const auto lines = jsonLines(run.out);
     ASSERT_EQ(lines.size(), 3u) << run.out.toStdString();
@@ -80,19 +81,19 @@ TEST_P(CliAgainstServer, PrintsEveryTickInOrderWithExactPrices)
     const bool v1 = GetParam() == ApiVersion::V1;
     QProcess process;
     process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
-        {u"--headless"_qs, u"--api"_qs, v1 ? u"1"_qs : u"2"_qs, u"--url"_qs,
-            exchange.url(GetParam()).toString(), u"--symbols"_qs, u"KRW-BTC,ETH_KRW"_qs,
-            u"--exit-after"_qs, u"5"_qs});
+        {u"--headless"_s, u"--api"_s, v1 ? u"1"_s : u"2"_s, u"--url"_s,
+            exchange.url(GetParam()).toString(), u"--symbols"_s, u"KRW-BTC,ETH_KRW"_s,
+            u"--exit-after"_s, u"5"_s});
     ASSERT_TRUE(subscribed.wait(timeoutMs));
     // API 2.0 answers a subscription with one snapshot per market; start counting after them.
     const int snapshots = v1 ? 0 : 2;
-    const QStringList prices {u"130112000"_qs, u"4312000.5"_qs, u"130113000"_qs};
+    const QStringList prices {u"130112000"_s, u"4312000.5"_s, u"130113000"_s};
     exchange.publish(*MarketId::fromV1("BTC_KRW"), prices[0]);
     exchange.publish(*MarketId::fromV1("ETH_KRW"), prices[1]);
     exchange.publish(*MarketId::fromV1("BTC_KRW"), prices[2]);
     if (v1) { // two more so --exit-after 5 is reached on either API
-        exchange.publish(*MarketId::fromV1("ETH_KRW"), u"4312001"_qs);
-        exchange.publish(*MarketId::fromV1("BTC_KRW"), u"130114000"_qs);
+        exchange.publish(*MarketId::fromV1("ETH_KRW"), u"4312001"_s);
+        exchange.publish(*MarketId::fromV1("BTC_KRW"), u"130114000"_s);
     }
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs));
@@ -111,11 +112,11 @@ INSTANTIATE_TEST_SUITE_P(BothApis, CliAgainstServer,
 
 TEST(Cli, RejectsBadOptionsWithExitCode2)
 {
-    for (const QStringList &arguments : {QStringList {u"--api"_qs, u"3"_qs},
-             QStringList {u"--symbols"_qs, u"<x>"_qs}, QStringList {u"--tick-type"_qs, u"2H"_qs},
-             QStringList {u"--duration"_qs, u"-1"_qs}, QStringList {u"--exit-after"_qs, u"x"_qs},
-             QStringList {u"--url"_qs, u"http://x"_qs}, QStringList {u"--no-such-option"_qs}}) {
-        const TickerRun run = runTicker(QStringList {u"--headless"_qs} + arguments);
+    for (const QStringList &arguments : {QStringList {u"--api"_s, u"3"_s},
+             QStringList {u"--symbols"_s, u"<x>"_s}, QStringList {u"--tick-type"_s, u"2H"_s},
+             QStringList {u"--duration"_s, u"-1"_s}, QStringList {u"--exit-after"_s, u"x"_s},
+             QStringList {u"--url"_s, u"http://x"_s}, QStringList {u"--no-such-option"_s}}) {
+        const TickerRun run = runTicker(QStringList {u"--headless"_s} + arguments);
         EXPECT_EQ(run.exitCode, 2) << arguments.join(u' ').toStdString();
         EXPECT_TRUE(run.out.isEmpty());
         EXPECT_FALSE(run.err.isEmpty());
@@ -124,6 +125,6 @@ TEST(Cli, RejectsBadOptionsWithExitCode2)
 
 TEST(Cli, DurationQuitsCleanly)
 {
-    const TickerRun run = runTicker({u"--demo"_qs, u"--headless"_qs, u"--duration"_qs, u"0.5"_qs});
+    const TickerRun run = runTicker({u"--demo"_s, u"--headless"_s, u"--duration"_s, u"0.5"_s});
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
 }

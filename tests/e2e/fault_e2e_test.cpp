@@ -1,6 +1,7 @@
 // The feed against links that fail the ways networks do, on both APIs. Intervals are tens of
 // milliseconds; waits end as soon as what they wait for happens.
 #include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/tcpfaultproxy.h"
 #include "bithumbticker/tickerfeed.h"
 
@@ -11,7 +12,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 using namespace ticker;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -80,18 +84,18 @@ protected:
 TEST_P(FaultE2E, TcpAbortMidStreamIsRedialledAndResubscribed)
 {
     auto feed = startFeed(config(proxy->port()));
-    ASSERT_TRUE(tickFlows(u"130112000"_qs));
+    ASSERT_TRUE(tickFlows(u"130112000"_s));
     QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
     proxy->abortAll();
     ASSERT_TRUE(resubscribed.wait(timeoutMs));
-    EXPECT_TRUE(tickFlows(u"130113000"_qs));
+    EXPECT_TRUE(tickFlows(u"130113000"_s));
     EXPECT_EQ(feed->stop().reconnects, 1u);
 }
 
 TEST_P(FaultE2E, HalfOpenLinkIsRedialledWithinThreeHeartbeats)
 {
     auto feed = startFeed(config(proxy->port()));
-    ASSERT_TRUE(tickFlows(u"130112000"_qs));
+    ASSERT_TRUE(tickFlows(u"130112000"_s));
     QSignalSpy dialled(proxy.get(), &TcpFaultProxy::connectionAccepted);
     QElapsedTimer frozenFor;
     proxy->setMode(TcpFaultProxy::Mode::Freeze); // no frames, no pongs
@@ -103,7 +107,7 @@ TEST_P(FaultE2E, HalfOpenLinkIsRedialledWithinThreeHeartbeats)
     QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
     proxy->setMode(TcpFaultProxy::Mode::Forward);
     ASSERT_TRUE(resubscribed.wait(timeoutMs));
-    EXPECT_TRUE(tickFlows(u"130113000"_qs));
+    EXPECT_TRUE(tickFlows(u"130113000"_s));
     const FeedStats stats = feed->stop();
     EXPECT_EQ(stats.deadLinks, 1u);
 }
@@ -112,7 +116,7 @@ TEST_P(FaultE2E, QuietButAliveLinkIsKept)
 {
     auto feed = startFeed(config(proxy->port()));
     QTest::qWait(12 * heartbeatMs); // no ticks at all, only pings and pongs
-    EXPECT_TRUE(tickFlows(u"130112000"_qs));
+    EXPECT_TRUE(tickFlows(u"130112000"_s));
     const FeedStats stats = feed->stop();
     EXPECT_EQ(stats.reconnects, 0u);
     EXPECT_EQ(stats.deadLinks, 0u);
@@ -128,7 +132,7 @@ TEST_P(FaultE2E, HangingDialTimesOutAndIsRetried)
     QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
     proxy->setMode(TcpFaultProxy::Mode::Forward);
     ASSERT_TRUE(subscribed.wait(timeoutMs));
-    EXPECT_TRUE(tickFlows(u"130112000"_qs));
+    EXPECT_TRUE(tickFlows(u"130112000"_s));
     EXPECT_GE(feed->stop().connectTimeouts, 1u);
 }
 
@@ -140,7 +144,7 @@ TEST_P(FaultE2E, ServerClosesWithEachCommonCodeAreRedialled)
         exchange.closeAll(code);
         ASSERT_TRUE(resubscribed.wait(timeoutMs)) << code;
     }
-    EXPECT_TRUE(tickFlows(u"130112000"_qs));
+    EXPECT_TRUE(tickFlows(u"130112000"_s));
     EXPECT_EQ(feed->stop().reconnects, 5u);
 }
 
@@ -192,9 +196,27 @@ TEST_P(FaultE2E, RedialNowSkipsTheBackoff)
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return feed->state() == FeedClient::State::Redialing; }, timeoutMs));
     QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
-    feed->redialNow(u"network is back"_qs);
+    feed->redialNow(u"network is back"_s);
     ASSERT_TRUE(resubscribed.wait(timeoutMs));
-    EXPECT_TRUE(tickFlows(u"130112000"_qs));
+    EXPECT_TRUE(tickFlows(u"130112000"_s));
+}
+
+TEST_P(FaultE2E, SilentMarketOnALiveLinkIsCountedStaleOncePerSilence)
+{
+    std::atomic<qint64> clock {1'800'000'000'000}; // read on the feed's thread
+    FeedConfig timed = config(exchange.port());
+    timed.clock = [&clock] { return clock.load(); };
+    auto feed = startFeed(timed);
+    ASSERT_TRUE(tickFlows(u"130112000"_s));
+    clock += MarketRhythm::minimumStaleMs + 1000; // a minute of silence, in no time
+    QTest::qWait(3 * heartbeatMs);                // the check runs every heartbeat
+    ASSERT_TRUE(tickFlows(u"130113000"_s));       // the market speaks again
+    // After a gap that long, the rhythm itself is slower: ten of those gaps.
+    clock += 11 * (MarketRhythm::minimumStaleMs + 1000);
+    QTest::qWait(3 * heartbeatMs);
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(stats.stalePeriods, 2u);
+    EXPECT_EQ(stats.reconnects, 0u); // silence on a live link is no reason to redial
 }
 
 INSTANTIATE_TEST_SUITE_P(BothApis, FaultE2E, ::testing::Values(ApiVersion::V1, ApiVersion::V2),

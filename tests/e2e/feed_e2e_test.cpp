@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -89,7 +90,7 @@ TEST_P(FeedE2E, TicksArriveInOrderWithExactPrices)
 {
     auto feed = startFeed({market("BTC_KRW")});
     const QStringList sent {
-        u"130112000"_qs, u"130113000"_qs, u"130111000.5"_qs, u"0.00001234"_qs, u"130112000"_qs};
+        u"130112000"_s, u"130113000"_s, u"130111000.5"_s, u"0.00001234"_s, u"130112000"_s};
     for (const auto &price : sent)
         exchange.publish(market("BTC_KRW"), price);
     ASSERT_TRUE(waitForTicks(sent.size()));
@@ -113,8 +114,8 @@ TEST_P(FeedE2E, MarketSwitchResubscribes)
     EXPECT_TRUE(subscribed.last().at(1).value<QList<MarketId>>().contains(market("ETH_KRW")));
     skipSnapshots(1);
 
-    exchange.publish(market("BTC_KRW"), u"1"_qs); // API 1.0 keeps sending it: must be dropped
-    exchange.publish(market("ETH_KRW"), u"4312000"_qs);
+    exchange.publish(market("BTC_KRW"), u"1"_s); // API 1.0 keeps sending it: must be dropped
+    exchange.publish(market("ETH_KRW"), u"4312000"_s);
     ASSERT_TRUE(waitForTicks(1));
     const FeedStats stats = feed->stop();
     ASSERT_EQ(ticks.size(), 1);
@@ -134,10 +135,10 @@ TEST_P(FeedE2E, HostileFramesAreCountedAndValidTicksKeepFlowing)
     exchange.sendRaw(QByteArray(64, '[') + QByteArray(64, ']'), binary);
     exchange.sendRaw("\xff\xfe\x00\x01", true); // binary noise on either API
     exchange.sendRaw(R"({"type":"orderbook"})", binary);
-    exchange.publish(market("BTC_KRW"), u"130112000"_qs);
+    exchange.publish(market("BTC_KRW"), u"130112000"_s);
     ASSERT_TRUE(waitForTicks(1));
     const FeedStats stats = feed->stop();
-    EXPECT_EQ(prices(), QStringList {u"130112000"_qs});
+    EXPECT_EQ(prices(), QStringList {u"130112000"_s});
     EXPECT_EQ(stats.rejected[std::size_t(RejectReason::EmptyFrame)], 1u);
     EXPECT_EQ(stats.rejected[std::size_t(RejectReason::BadJson)], 2u);
     EXPECT_EQ(stats.rejected[std::size_t(RejectReason::TooDeep)], 1u);
@@ -150,7 +151,7 @@ TEST_P(FeedE2E, OversizedFrameCostsOnlyThatLinkAndTheFeedResubscribes)
     QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
     exchange.sendRaw(QByteArray(2 << 20, ' '), GetParam() == ApiVersion::V2);
     ASSERT_TRUE(resubscribed.wait(timeoutMs));
-    exchange.publish(market("BTC_KRW"), u"130112000"_qs);
+    exchange.publish(market("BTC_KRW"), u"130112000"_s);
     ASSERT_TRUE(waitForTicks(1));
     EXPECT_EQ(feed->stop().reconnects, 1u);
 }
@@ -161,7 +162,7 @@ TEST_P(FeedE2E, ServerCloseIsRedialled)
     QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
     exchange.closeAll(1001);
     ASSERT_TRUE(resubscribed.wait(timeoutMs));
-    exchange.publish(market("BTC_KRW"), u"130112000"_qs);
+    exchange.publish(market("BTC_KRW"), u"130112000"_s);
     ASSERT_TRUE(waitForTicks(1));
 }
 

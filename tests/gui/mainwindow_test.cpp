@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -25,7 +26,7 @@ protected:
         config.url = exchange.url(ApiVersion::V2);
         config.markets = {*MarketId::fromV1("BTC_KRW")};
         feed = std::make_unique<TickerFeed>(config);
-        window = std::make_unique<MainWindow>(feed.get(), QStringList {u"ETH_KRW"_qs}, true);
+        window = std::make_unique<MainWindow>(feed.get(), QStringList {u"ETH_KRW"_s}, true);
         window->show();
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
         feed->start();
@@ -43,7 +44,7 @@ protected:
 
 TEST_F(MainWindowTest, LabelShowsThePriceOfTheTickThatArrived)
 {
-    exchange.publish(*MarketId::fromV1("BTC_KRW"), u"131000000"_qs);
+    exchange.publish(*MarketId::fromV1("BTC_KRW"), u"131000000"_s);
     EXPECT_TRUE(QTest::qWaitFor([&] { return window->priceText() == u"131,000,000"; }, timeoutMs))
         << window->priceText().toStdString();
     // 131,000,000 against the exchange's previous close of 130,112,000.
@@ -55,17 +56,17 @@ TEST_F(MainWindowTest, LabelShowsThePriceOfTheTickThatArrived)
 TEST_F(MainWindowTest, SwitchingMarketResubscribesAndShowsTheNewPrice)
 {
     QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
-    ASSERT_TRUE(window->selectMarket(u"krw-shib"_qs));
+    ASSERT_TRUE(window->selectMarket(u"krw-shib"_s));
     ASSERT_TRUE(subscribed.wait(timeoutMs));
     EXPECT_EQ(window->currentMarket().toV1(), u"SHIB_KRW");
-    exchange.publish(*MarketId::fromV1("SHIB_KRW"), u"0.0124"_qs);
+    exchange.publish(*MarketId::fromV1("SHIB_KRW"), u"0.0124"_s);
     EXPECT_TRUE(QTest::qWaitFor([&] { return window->priceText() == u"0.0124"; }, timeoutMs))
         << window->priceText().toStdString();
 }
 
 TEST_F(MainWindowTest, RejectsANameThatIsNoMarket)
 {
-    EXPECT_FALSE(window->selectMarket(u"<b>bitcoin</b>"_qs));
+    EXPECT_FALSE(window->selectMarket(u"<b>bitcoin</b>"_s));
     EXPECT_EQ(window->currentMarket().toV1(), u"BTC_KRW");
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 using namespace ticker;
+using namespace Qt::StringLiterals;
 using json = nlohmann::json;
 
 namespace {
@@ -14,7 +15,7 @@ Tick sampleTick()
 {
     Tick tick;
     tick.market = *MarketId::fromV1("BTC_KRW");
-    tick.priceText = u"130112000.0"_qs;
+    tick.priceText = u"130112000.0"_s;
     tick.price = 130112000.0;
     tick.changeAmount = -1410000.5;
     tick.changePercent = 1.0955541;
@@ -27,7 +28,7 @@ Tick sampleTick()
 
 TEST(HeadlessPrinter, LineIsOneJsonObjectWithTheContractFields)
 {
-    const QByteArray line = HeadlessPrinter::toJsonLine(sampleTick(), u"KRW-BTC"_qs);
+    const QByteArray line = HeadlessPrinter::toJsonLine(sampleTick(), u"KRW-BTC"_s);
     ASSERT_TRUE(line.endsWith('\n'));
     EXPECT_EQ(line.count('\n'), 1);
     const json object = json::parse(line.toStdString());
@@ -45,13 +46,13 @@ TEST(HeadlessPrinter, TimeFallsBackToReceiptAndPadsEveryField)
     Tick tick = sampleTick();
     tick.exchangeTimeMs = 0;
     tick.receivedMs = 946'684'800'007; // 2000-01-01T00:00:00.007Z
-    const json object = json::parse(HeadlessPrinter::toJsonLine(tick, u"X"_qs).toStdString());
+    const json object = json::parse(HeadlessPrinter::toJsonLine(tick, u"X"_s).toStdString());
     EXPECT_EQ(object["time"], "2000-01-01T00:00:00.007Z");
 }
 
 TEST(HeadlessPrinter, EscapesWhatWouldBreakTheLine)
 {
-    const QByteArray line = HeadlessPrinter::toJsonLine(sampleTick(), u"a\"b\\c\nd"_qs);
+    const QByteArray line = HeadlessPrinter::toJsonLine(sampleTick(), u"a\"b\\c\nd"_s);
     EXPECT_EQ(line.count('\n'), 1);
     EXPECT_EQ(json::parse(line.toStdString())["symbol"], "a\"b\\c\nd");
 }
@@ -60,7 +61,7 @@ TEST(HeadlessPrinter, StopsAtTheLimitAndSaysSo)
 {
     std::FILE *out = std::tmpfile();
     ASSERT_NE(out, nullptr);
-    HeadlessPrinter printer({{*MarketId::fromV1("BTC_KRW"), u"btc_krw"_qs}}, out, 2);
+    HeadlessPrinter printer({{*MarketId::fromV1("BTC_KRW"), u"btc_krw"_s}}, out, 2);
     int reached = 0;
     QObject::connect(&printer, &HeadlessPrinter::limitReached, [&] { ++reached; });
     printer.print({sampleTick(), sampleTick(), sampleTick()});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace Qt::StringLiterals;
 
 namespace {
 const QLocale english(QLocale::English, QLocale::UnitedStates);
@@ -21,19 +22,19 @@ Tick tickWith(const char *priceText, double amount, double percent)
 
 TEST(FormatPrice, GroupsThousandsFromTheExactText)
 {
-    EXPECT_EQ(formatPrice(u"130112000"_qs, 130112000, english), u"130,112,000");
-    EXPECT_EQ(formatPrice(u"130112000.0"_qs, 130112000, english), u"130,112,000");
-    EXPECT_EQ(formatPrice(u"4312000.50"_qs, 4312000.5, english), u"4,312,000.5");
-    EXPECT_EQ(formatPrice(u"130112000"_qs, 130112000, german), u"130.112.000");
-    EXPECT_EQ(formatPrice(u"4312000.5"_qs, 4312000.5, german), u"4.312.000,5");
+    EXPECT_EQ(formatPrice(u"130112000"_s, 130112000, english), u"130,112,000");
+    EXPECT_EQ(formatPrice(u"130112000.0"_s, 130112000, english), u"130,112,000");
+    EXPECT_EQ(formatPrice(u"4312000.50"_s, 4312000.5, english), u"4,312,000.5");
+    EXPECT_EQ(formatPrice(u"130112000"_s, 130112000, german), u"130.112.000");
+    EXPECT_EQ(formatPrice(u"4312000.5"_s, 4312000.5, german), u"4.312.000,5");
 }
 
 TEST(FormatPrice, SubWonCoinsKeepTheirSignificantDigits)
 {
-    EXPECT_EQ(formatPrice(u"0.00001234"_qs, 0.00001234, english), u"0.00001234");
-    EXPECT_EQ(formatPrice(u"0.0123"_qs, 0.0123, english), u"0.0123");
+    EXPECT_EQ(formatPrice(u"0.00001234"_s, 0.00001234, english), u"0.00001234");
+    EXPECT_EQ(formatPrice(u"0.0123"_s, 0.0123, english), u"0.0123");
     // An exponent on the wire is written out, never rounded to 0.00.
-    EXPECT_EQ(formatPrice(u"1.234e-05"_qs, 1.234e-05, english), u"0.00001234");
+    EXPECT_EQ(formatPrice(u"1.234e-05"_s, 1.234e-05, english), u"0.00001234");
     EXPECT_EQ(formatPrice(QString(), 0.5, english), u"0.5");
 }
 
@@ -44,7 +45,7 @@ TEST(FormatChange, SignsDigitsAndUnknowns)
     EXPECT_EQ(formatChange(tickWith("0.0123", -0.0002, -1.6), english), u"-0.0002 (-1.60%)");
     EXPECT_EQ(formatChange(tickWith("5", -0.0, 0.0), english), u"0 (0.00%)");
     EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, 2.5), english), u"+2.50%");
-    EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, Tick::unknown), english), u"\u2014"_qs);
+    EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, Tick::unknown), english), u"\u2014"_s);
 }
 
 TEST(FormatAge, ReadsLikeAStatusBar)
@@ -58,7 +59,7 @@ TEST(FormatAge, ReadsLikeAStatusBar)
 
 TEST(FractionDigits, IgnoresTrailingZeros)
 {
-    EXPECT_EQ(fractionDigits(u"130112000"_qs), 0);
-    EXPECT_EQ(fractionDigits(u"0.012300"_qs), 4);
-    EXPECT_EQ(fractionDigits(u"5.0"_qs), 0);
+    EXPECT_EQ(fractionDigits(u"130112000"_s), 0);
+    EXPECT_EQ(fractionDigits(u"0.012300"_s), 4);
+    EXPECT_EQ(fractionDigits(u"5.0"_s), 0);
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace Qt::StringLiterals;
 
 TEST(PriceWalk, DecimalTextRoundTrips)
 {
@@ -11,8 +12,8 @@ TEST(PriceWalk, DecimalTextRoundTrips)
         ASSERT_TRUE(units) << text;
         EXPECT_EQ(PriceWalk::toText(*units), QString::fromLatin1(text));
     }
-    EXPECT_FALSE(PriceWalk::fromText(u"1e5"_qs));
-    EXPECT_FALSE(PriceWalk::fromText(u"0.000000001"_qs)); // finer than 1e-8
+    EXPECT_FALSE(PriceWalk::fromText(u"1e5"_s));
+    EXPECT_FALSE(PriceWalk::fromText(u"0.000000001"_s)); // finer than 1e-8
 }
 
 TEST(PriceWalk, StepsStayOnTheTickGridAndAboveZero)
@@ -36,8 +37,8 @@ TEST(PriceWalk, ScriptedPricesAreExact)
 {
     PriceWalk walk;
     const auto market = *MarketId::fromV1("BTC_KRW");
-    EXPECT_TRUE(walk.set(market, u"130113000"_qs));
+    EXPECT_TRUE(walk.set(market, u"130113000"_s));
     EXPECT_EQ(walk.current(market).priceText, u"130113000");
-    EXPECT_FALSE(walk.set(market, u"abc"_qs));
-    EXPECT_FALSE(walk.set(market, u"0"_qs));
+    EXPECT_FALSE(walk.set(market, u"abc"_s));
+    EXPECT_FALSE(walk.set(market, u"0"_s));
 }
