@@ -1,0 +1,77 @@
+// A hundred redials in a row: file descriptors and resident memory stay flat.
+#include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/tickerfeed.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+using namespace ticker;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qsizetype openFileDescriptors()
+{
+    return QDir(u"/proc/self/fd"_s)
+        .entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot)
+        .size();
+}
+
+qint64 residentKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+TEST(Soak, HundredRedialsKeepDescriptorsAndMemoryFlat)
+{
+    FakeExchange exchange;
+    ASSERT_TRUE(exchange.listen());
+    exchange.setStreamInterval(0);
+    FeedConfig config;
+    config.url = exchange.url(ApiVersion::V2);
+    config.markets = {*MarketId::fromV1("BTC_KRW")};
+    config.backoff = {5, 10, 5};
+    TickerFeed feed(config);
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    feed.start();
+    ASSERT_TRUE(subscribed.wait(10000));
+
+    const auto redial = [&](int times) {
+        for (int i = 0; i < times; ++i) {
+            subscribed.clear();
+            exchange.closeAll(1001);
+            if (!subscribed.wait(10000))
+                return false;
+        }
+        return true;
+    };
+    ASSERT_TRUE(redial(10)); // warm up: caches, allocator pools
+    const qsizetype fdsBefore = openFileDescriptors();
+    const qint64 rssBefore = residentKiB();
+    ASSERT_TRUE(redial(100));
+    const qsizetype fdsAfter = openFileDescriptors();
+    const qint64 rssAfter = residentKiB();
+    const FeedStats stats = feed.stop();
+
+    std::cout << "fds " << fdsBefore << " -> " << fdsAfter << ", RSS " << rssBefore << " -> "
+              << rssAfter << " KiB over 100 redials\n";
+    EXPECT_EQ(stats.reconnects, 110u);
+    EXPECT_LE(fdsAfter, fdsBefore + 1); // one link may be mid-teardown
+#if !defined(__SANITIZE_ADDRESS__)      // ASan's quarantine keeps freed memory on purpose
+    EXPECT_LT(rssAfter - rssBefore, 2048);
+#endif
+}
