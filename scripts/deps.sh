@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the build and tests need, only those not yet installed.
+# Installs the Debian 12 packages the build and tests need (and any named as arguments),
+# only those not yet installed.
 set -euo pipefail
 packages=(cmake g++ make pkg-config qt6-base-dev qt6-websockets-dev nlohmann-json3-dev
-          libgtest-dev libbenchmark-dev libgl-dev openssl)
+          libgtest-dev libbenchmark-dev libgl-dev openssl "$@") # extra packages as arguments
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

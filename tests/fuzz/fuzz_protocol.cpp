@@ -1,0 +1,25 @@
+// libFuzzer target for one API's parser (FUZZ_API 1 or 2): any bytes must parse to a frame
+// without crashing, and whatever is called a tick must be one a person could be shown.
+#include "bithumbticker/protocol.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+
+using namespace ticker;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static const auto protocol = Protocol::create(ApiVersion(FUZZ_API));
+    const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const ParsedFrame frame = protocol->parseFrame(bytes, 1);
+    if (frame.kind == ParsedFrame::Kind::Tick) {
+        const Tick &tick = frame.tick;
+        if (!tick.market.isValid() || tick.priceText.isEmpty() || !std::isfinite(tick.price)
+            || tick.price <= 0 || tick.exchangeTimeMs < 0)
+            std::abort();
+    }
+    if (frame.kind == ParsedFrame::Kind::Rejected && frame.detail.isEmpty())
+        std::abort(); // every drop says why
+    return 0;
+}
