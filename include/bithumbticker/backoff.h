@@ -22,6 +22,13 @@ public:
 
     // A uniformly random delay in [floor, min(cap, first * 2^failures)]; counts one failure.
     int nextDelayMs();
+    // The floor, for the first retry of a link that was healthy; counts one failure, so a
+    // link that keeps dropping still backs off.
+    int quickRetryMs()
+    {
+        ++m_failures;
+        return m_policy.floorMs;
+    }
     void reset() { m_failures = 0; } // the link has been healthy for a while
     int failures() const { return m_failures; }
     int ceilingMs() const; // the upper bound of the next delay

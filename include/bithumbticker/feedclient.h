@@ -81,6 +81,7 @@ private:
     QString m_lastTlsError;     // why the current dial's handshake was refused
     QElapsedTimer m_sinceHeard; // monotonic: immune to wall-clock jumps
     State m_state = State::Idle;
+    int m_heartbeatChecks = 0;
     bool m_hasDialled = false;
     bool m_flushQueued = false;
     TickBatch m_pending;

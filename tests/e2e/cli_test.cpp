@@ -1,12 +1,16 @@
 // The command line as scripts use it: the real binary in a child process.
 #include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/tcpfaultproxy.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <iostream>
 
 using namespace ticker;
 using namespace Qt::StringLiterals;
@@ -127,4 +131,75 @@ TEST(Cli, DurationQuitsCleanly)
 {
     const TickerRun run = runTicker({u"--demo"_s, u"--headless"_s, u"--duration"_s, u"0.5"_s});
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+}
+
+// --heartbeat as a script uses it: a server that freezes mid-stream is redialled within three
+// heartbeats; a quiet but live one keeps its single link. TICKER_CLI_HEARTBEAT (seconds,
+// default 0.1) lets a person run the same check with --heartbeat 1.
+class CliHeartbeat : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(exchange.listen());
+        exchange.setStreamInterval(0);
+        proxy = std::make_unique<TcpFaultProxy>(exchange.port());
+        ASSERT_TRUE(proxy->listen());
+        const QByteArray fromEnv = qgetenv("TICKER_CLI_HEARTBEAT");
+        heartbeatSeconds = fromEnv.isEmpty() ? 0.1 : fromEnv.toDouble();
+    }
+
+    void start(double durationSeconds)
+    {
+        QUrl url = exchange.url(ApiVersion::V2);
+        url.setPort(proxy->port());
+        QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+        process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
+            {u"--headless"_s, u"--url"_s, url.toString(), u"--heartbeat"_s,
+                QString::number(heartbeatSeconds), u"--duration"_s,
+                QString::number(durationSeconds)});
+        ASSERT_TRUE(subscribed.wait(timeoutMs));
+    }
+
+    void finish()
+    {
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return process.state() == QProcess::NotRunning; }, timeoutMs + 20000));
+        EXPECT_EQ(process.exitCode(), 0);
+        stderrText = process.readAllStandardError();
+    }
+
+    FakeExchange exchange;
+    std::unique_ptr<TcpFaultProxy> proxy;
+    double heartbeatSeconds = 0.1;
+    QProcess process;
+    QByteArray stderrText;
+};
+
+TEST_F(CliHeartbeat, FrozenServerIsRedialledWithinThreeHeartbeats)
+{
+    start(heartbeatSeconds * 8 + 2); // room for the first backoff step
+    QSignalSpy dialled(proxy.get(), &TcpFaultProxy::connectionAccepted);
+    QElapsedTimer frozenFor;
+    proxy->setMode(TcpFaultProxy::Mode::Freeze);
+    frozenFor.start();
+    ASSERT_TRUE(dialled.wait(timeoutMs));
+    const qint64 elapsed = frozenFor.elapsed();
+    std::cout << "--heartbeat " << heartbeatSeconds << ": redialled " << elapsed
+              << " ms after the freeze\n";
+    // Dead after two silent heartbeats, seen within a quarter heartbeat, retried after the
+    // 250 ms floor: inside three heartbeats for --heartbeat 1. Plus scheduling slack.
+    EXPECT_LE(elapsed, qint64(2.25 * heartbeatSeconds * 1000) + 250 + 300);
+    proxy->setMode(TcpFaultProxy::Mode::Forward);
+    finish();
+    EXPECT_TRUE(stderrText.contains("link lost (no answer from the server)"))
+        << stderrText.toStdString();
+}
+
+TEST_F(CliHeartbeat, QuietServerKeepsItsOneLink)
+{
+    start(heartbeatSeconds * 8);
+    finish();
+    EXPECT_EQ(proxy->accepted(), 1);
+    EXPECT_FALSE(stderrText.contains("link lost")) << stderrText.toStdString();
 }

@@ -63,3 +63,11 @@ TEST(Backoff, SurvivesAThousandFailuresWithoutOverflow)
     for (int i = 0; i < 1000; ++i)
         EXPECT_LE(backoff.nextDelayMs(), 5000);
 }
+
+TEST(Backoff, QuickRetryIsTheFloorAndStillCounts)
+{
+    Backoff backoff({1000, 30000, 250}, 1);
+    EXPECT_EQ(backoff.quickRetryMs(), 250);
+    EXPECT_EQ(backoff.failures(), 1);
+    EXPECT_EQ(backoff.ceilingMs(), 2000); // the next failure backs off
+}
