@@ -183,7 +183,7 @@ void MainWindow::showCurrent()
     if (it == m_last.constEnd()) {
         m_price->setText(u"—"_s);
         m_change->setText(tr("waiting for %1…").arg(m_current.toV1()));
-        m_change->setStyleSheet({});
+        m_changeColor = QColor();
         refreshStatus();
         return;
     }
@@ -192,7 +192,7 @@ void MainWindow::showCurrent()
     m_change->setText(formatChange(tick, locale));
     const double move = std::isnan(tick.changeAmount) ? tick.changePercent : tick.changeAmount;
     const QColor color = move > 0 ? risingColor() : move < 0 ? fallingColor() : QColor();
-    m_change->setStyleSheet(color.isValid() ? u"color: "_s + color.name() : QString());
+    m_changeColor = color;
     refreshStatus();
 }
 
@@ -202,6 +202,12 @@ void MainWindow::showState(FeedClient::State state, const QString &detail, int r
     m_linkDetail = detail;
     m_redialAtMs = now() + redialInMs;
     refreshStatus();
+}
+
+QString MainWindow::marketAgeText(const QString &market) const
+{
+    const int index = m_picker->findText(market);
+    return index < 0 ? QString() : m_picker->itemData(index, Qt::ToolTipRole).toString();
 }
 
 bool MainWindow::isPriceStale() const
@@ -224,17 +230,31 @@ void MainWindow::refreshStatus()
         break;
     case FeedClient::State::Redialing: {
         const qint64 seconds = std::max<qint64>(0, (m_redialAtMs - now() + 999) / 1000);
-        m_state->setText(tr("Link lost (%1): reconnecting in %2 s").arg(m_linkDetail).arg(seconds));
+        m_state->setText(tr("Link lost: %1 · reconnecting in %2 s").arg(m_linkDetail).arg(seconds));
         break;
     }
     }
     const MarketRhythm rhythm = m_rhythm.value(m_current);
     m_age->setText(rhythm.hasTicked() ? tr("last tick %1").arg(formatAge(now() - rhythm.lastMs()))
                                       : tr("no tick yet"));
+    // Every market in the picker says how fresh it is.
+    for (int i = 0; i < m_picker->count(); ++i) {
+        const auto market = MarketId::fromUser(m_picker->itemText(i));
+        const auto known = market ? m_rhythm.constFind(*market) : m_rhythm.constEnd();
+        m_picker->setItemData(i,
+            known == m_rhythm.constEnd()
+                ? tr("no tick yet")
+                : tr("last tick %1").arg(formatAge(now() - known->lastMs())),
+            Qt::ToolTipRole);
+    }
     // Never show an old price as if it were current.
     const bool stale = isPriceStale();
     m_quote->setText(stale ? m_current.quote() + u" · "_s + tr("stale") : m_current.quote());
     m_price->setForegroundRole(stale ? QPalette::PlaceholderText : QPalette::WindowText);
+    // A stale change is not news either: it loses its red or blue.
+    const QColor changeColor = stale ? palette().color(QPalette::PlaceholderText) : m_changeColor;
+    m_change->setStyleSheet(
+        changeColor.isValid() ? u"color: "_s + changeColor.name(QColor::HexArgb) : QString());
     m_price->setToolTip(stale ? tr("Not live: this is the last price received, %1")
                                     .arg(formatAge(now() - rhythm.lastMs()))
                               : QString());

@@ -28,6 +28,7 @@ public:
     QString changeText() const;
     QString statusText() const;
     bool isPriceStale() const; // the link is down, or the market is silent beyond its rhythm
+    QString marketAgeText(const QString &market) const; // the picker's tooltip for it
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
@@ -50,6 +51,7 @@ private:
     FeedClient::State m_linkState = FeedClient::State::Idle;
     QString m_linkDetail;
     qint64 m_redialAtMs = 0;
+    QColor m_changeColor; // red or blue of the current change; invalid when flat
 
     QComboBox *m_picker;
     QLabel *m_price;

@@ -66,7 +66,7 @@ void FeedClient::start()
         const QString reason = m_socket->closeReason();
         qCInfo(lcFeed) << "link closed:" << code << reason;
         linkLost(!m_lastTlsError.isEmpty() ? std::exchange(m_lastTlsError, {})
-                : reason.isEmpty()         ? tr("link closed (%1)").arg(int(code))
+                : reason.isEmpty()         ? tr("closed by the server (%1)").arg(int(code))
                                            : reason);
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { heard(); });

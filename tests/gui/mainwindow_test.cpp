@@ -25,6 +25,7 @@ protected:
         FeedConfig config;
         config.url = exchange.url(ApiVersion::V2);
         config.markets = {*MarketId::fromV1("BTC_KRW")};
+        config.backoff = {20'000, 20'000, 20'000}; // a lost link stays lost until redialNow
         feed = std::make_unique<TickerFeed>(config);
         window = std::make_unique<MainWindow>(feed.get(), QStringList {u"ETH_KRW"_s}, true);
         window->show();
@@ -33,6 +34,15 @@ protected:
         ASSERT_TRUE(subscribed.wait(timeoutMs));
         // The exchange answers a subscription with a snapshot tick; start from it.
         ASSERT_TRUE(QTest::qWaitFor([&] { return window->priceText() != u"—"; }, timeoutMs));
+    }
+
+    // TICKER_SCREENSHOT_DIR set: the window as it looks now, for a person to check.
+    void saveScreenshot(const char *name)
+    {
+        const QString dir = qEnvironmentVariable("TICKER_SCREENSHOT_DIR");
+        QTest::qWait(50); // let the layout settle
+        if (!dir.isEmpty())
+            window->grab().save(dir + u'/' + QString::fromLatin1(name) + u".png");
     }
 
     FakeExchange exchange;
@@ -78,4 +88,39 @@ TEST_F(MainWindowTest, AgeUsesTheInjectedClock)
     QTest::qWait(0);
     EXPECT_TRUE(QTest::qWaitFor([&] { return window->statusText().contains(u"s ago"); }, 2000))
         << window->statusText().toStdString();
+}
+
+TEST_F(MainWindowTest, PriceIsMarkedStaleWhileTheLinkIsDown)
+{
+    EXPECT_FALSE(window->isPriceStale());
+    exchange.closeAll(1001);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->isPriceStale(); }, timeoutMs));
+    EXPECT_TRUE(window->statusText().contains(u"reconnecting in 20 s"))
+        << window->statusText().toStdString();
+    saveScreenshot("stale-link-down");
+
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    feed->redialNow(u"test"_s);
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    exchange.publish(*MarketId::fromV1("BTC_KRW"), u"131000000"_s);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window->isPriceStale(); }, timeoutMs));
+}
+
+TEST_F(MainWindowTest, SilentMarketIsMarkedStaleOnALiveLink)
+{
+    EXPECT_FALSE(window->isPriceStale());
+    window->setClock([] { return QDateTime::currentMSecsSinceEpoch() + 61'000; });
+    window->refreshStatus();
+    EXPECT_TRUE(window->isPriceStale());
+    EXPECT_TRUE(window->statusText().contains(u"Live")); // the link is fine; the market is not
+}
+
+TEST_F(MainWindowTest, PickerSaysHowFreshEachMarketIs)
+{
+    window->setClock([] { return QDateTime::currentMSecsSinceEpoch() + 5'000; });
+    window->refreshStatus();
+    EXPECT_TRUE(window->marketAgeText(u"BTC_KRW"_s).startsWith(u"last tick "))
+        << window->marketAgeText(u"BTC_KRW"_s).toStdString();
+    EXPECT_TRUE(window->marketAgeText(u"BTC_KRW"_s).endsWith(u" s ago"));
+    EXPECT_EQ(window->marketAgeText(u"ETH_KRW"_s), u"no tick yet");
 }
