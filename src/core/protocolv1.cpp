@@ -71,7 +71,8 @@ std::optional<qint64> ProtocolV1::kstToUtcMs(std::string_view date, std::string_
     if (!year || !month || !day || !hour || !minute || !second)
         return std::nullopt;
     const QDate calendarDay(*year, *month, *day);
-    if (!calendarDay.isValid() || *hour > 23 || *minute > 59 || *second > 59)
+    if (!calendarDay.isValid() || *year < earliestYear || *year > latestYear || *hour > 23
+        || *minute > 59 || *second > 59)
         return std::nullopt;
     const qint64 days = calendarDay.toJulianDay() - unixEpochJulianDay;
     const qint64 seconds = days * 86400 + *hour * 3600 + *minute * 60 + *second;

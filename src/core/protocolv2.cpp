@@ -98,7 +98,7 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
         return rejectedFrame(RejectReason::BadMarket);
     if (*price <= 0)
         return rejectedFrame(RejectReason::BadPrice);
-    if (time && *time <= 0)
+    if (time && (*time < earliestTimeMs || *time > latestTimeMs))
         return rejectedFrame(RejectReason::BadTime);
 
     ParsedFrame frame;

@@ -31,7 +31,7 @@ QByteArray tickerWith(ApiVersion api, const char *field, const QByteArray &raw)
     QByteArray frame = api == ApiVersion::V1
         ? R"({"type":"ticker","content":{"symbol":"BTC_KRW","tickType":"24H","closePrice":"1",)"
           R"("date":"20261124","time":"120000"}})"
-        : R"({"type":"ticker","code":"KRW-BTC","trade_price":1,"timestamp":1})";
+        : R"({"type":"ticker","code":"KRW-BTC","trade_price":1,"timestamp":1795528198000})";
     const QByteArray key = '"' + QByteArray(field) + "\":";
     const auto at = frame.indexOf(key) + key.size();
     const auto end = frame.indexOf(api == ApiVersion::V1 ? '"' : ',', at + 1);

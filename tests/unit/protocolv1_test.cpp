@@ -133,6 +133,9 @@ TEST_F(ProtocolV1Test, RejectsBadFields)
     expectRejected(set("date", "20261340"), RejectReason::BadTime);
     expectRejected(set("time", "256000"), RejectReason::BadTime);
     expectRejected(set("date", "2026-11-24"), RejectReason::BadTime);
+    // Found by the fuzzer: year 226 is a time before the epoch, not a tick.
+    expectRejected(set("date", "02261124"), RejectReason::BadTime);
+    expectRejected(set("date", "99991231"), RejectReason::BadTime);
 }
 
 TEST_F(ProtocolV1Test, SubscribeMessageNamesEveryMarketAndTheTickType)

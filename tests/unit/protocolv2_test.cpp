@@ -65,10 +65,10 @@ TEST_F(ProtocolV2Test, KeepsExactNumberTokens)
 
 TEST_F(ProtocolV2Test, MinimalFrameAndFallbackTimestamp)
 {
-    const auto frame
-        = parse(R"({"timestamp":1000,"trade_price":3050,"code":"KRW-XRP","type":"ticker"})");
+    const auto frame = parse(
+        R"({"timestamp":1795528198000,"trade_price":3050,"code":"KRW-XRP","type":"ticker"})");
     ASSERT_EQ(frame.kind, ParsedFrame::Kind::Tick) << frame.detail.toStdString();
-    EXPECT_EQ(frame.tick.exchangeTimeMs, 1000);
+    EXPECT_EQ(frame.tick.exchangeTimeMs, 1'795'528'198'000);
     EXPECT_TRUE(std::isnan(frame.tick.changeAmount));
 }
 
@@ -100,6 +100,8 @@ TEST_F(ProtocolV2Test, RejectsBadFields)
     expectRejected(parseWith("type", "\"trade\""), RejectReason::UnknownChannel);
     expectRejected(parseWith("signed_change_rate", "\"1%\""), RejectReason::WrongType);
     expectRejected(parseWith("trade_timestamp", "-5"), RejectReason::BadTime);
+    expectRejected(parseWith("trade_timestamp", "1000"), RejectReason::BadTime); // 1970
+    expectRejected(parseWith("trade_timestamp", "9223372036854775807"), RejectReason::BadTime);
     expectRejected(parseWith("trade_timestamp", "1.5"), RejectReason::WrongType);
     expectRejected(parse(R"({"type":"ticker","trade_price":1})"), RejectReason::MissingField);
     expectRejected(parse(R"({"type":"ticker","code":"KRW-BTC"})"), RejectReason::MissingField);
