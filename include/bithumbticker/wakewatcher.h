@@ -33,6 +33,8 @@ public:
 
 Q_SIGNALS:
     void resumeSuggested(const QString &why);
+    // Only where the platform has a network-information backend.
+    void onlineChanged(bool online);
 
 private:
     QTimer *m_timer;

@@ -122,6 +122,14 @@ int main(int argc, char **argv)
 
     WakeWatcher wakeWatcher;
     QObject::connect(&wakeWatcher, &WakeWatcher::resumeSuggested, &feed, &TickerFeed::redialNow);
+    if (window) {
+        QObject::connect(
+            &wakeWatcher, &WakeWatcher::onlineChanged, window.get(), &MainWindow::setNetworkOnline);
+    } else {
+        QObject::connect(&wakeWatcher, &WakeWatcher::onlineChanged, [](bool online) {
+            std::fprintf(stderr, "bithumb-ticker: %s\n", online ? "network is back" : "offline");
+        });
+    }
     wakeWatcher.start();
 
     feed.start();

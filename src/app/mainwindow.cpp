@@ -210,6 +210,12 @@ QString MainWindow::marketAgeText(const QString &market) const
     return index < 0 ? QString() : m_picker->itemData(index, Qt::ToolTipRole).toString();
 }
 
+void MainWindow::setNetworkOnline(bool online)
+{
+    m_networkOnline = online;
+    refreshStatus();
+}
+
 bool MainWindow::isPriceStale() const
 {
     const MarketRhythm rhythm = m_rhythm.value(m_current);
@@ -229,6 +235,10 @@ void MainWindow::refreshStatus()
         m_state->setText(tr("● Live"));
         break;
     case FeedClient::State::Redialing: {
+        if (!m_networkOnline) {
+            m_state->setText(tr("Offline · waiting for the network"));
+            break;
+        }
         const qint64 seconds = std::max<qint64>(0, (m_redialAtMs - now() + 999) / 1000);
         m_state->setText(tr("Link lost: %1 · reconnecting in %2 s").arg(m_linkDetail).arg(seconds));
         break;

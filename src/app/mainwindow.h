@@ -36,6 +36,7 @@ public Q_SLOTS:
     void showTicks(const ticker::TickBatch &ticks);
     bool selectMarket(const QString &name); // false if the name is not a market
     void refreshStatus();
+    void setNetworkOnline(bool online); // from WakeWatcher: "offline" beats "reconnecting"
 
 private:
     void showState(FeedClient::State state, const QString &detail, int redialInMs);
@@ -51,6 +52,7 @@ private:
     FeedClient::State m_linkState = FeedClient::State::Idle;
     QString m_linkDetail;
     qint64 m_redialAtMs = 0;
+    bool m_networkOnline = true;
     QColor m_changeColor; // red or blue of the current change; invalid when flat
 
     QComboBox *m_picker;

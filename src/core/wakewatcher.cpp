@@ -47,8 +47,13 @@ void WakeWatcher::start()
     if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
             [this](QNetworkInformation::Reachability reachability) {
-                if (reachability == QNetworkInformation::Reachability::Online)
+                using Reachability = QNetworkInformation::Reachability;
+                if (reachability == Reachability::Disconnected)
+                    Q_EMIT onlineChanged(false);
+                if (reachability == Reachability::Online) {
+                    Q_EMIT onlineChanged(true);
                     Q_EMIT resumeSuggested(u"the network is back"_s);
+                }
             });
     } else {
         qCInfo(lcFeed) << "no network-information backend: relying on heartbeats alone";

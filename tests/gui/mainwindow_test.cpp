@@ -124,3 +124,14 @@ TEST_F(MainWindowTest, PickerSaysHowFreshEachMarketIs)
     EXPECT_TRUE(window->marketAgeText(u"BTC_KRW"_s).endsWith(u" s ago"));
     EXPECT_EQ(window->marketAgeText(u"ETH_KRW"_s), u"no tick yet");
 }
+
+TEST_F(MainWindowTest, OfflineIsSaidPlainly)
+{
+    exchange.closeAll(1001);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->isPriceStale(); }, timeoutMs));
+    window->setNetworkOnline(false);
+    EXPECT_TRUE(window->statusText().contains(u"Offline")) << window->statusText().toStdString();
+    window->setNetworkOnline(true);
+    EXPECT_TRUE(window->statusText().contains(u"reconnecting in"))
+        << window->statusText().toStdString();
+}
