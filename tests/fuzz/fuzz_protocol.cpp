@@ -16,7 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (frame.kind == ParsedFrame::Kind::Tick) {
         const Tick &tick = frame.tick;
         if (!tick.market.isValid() || tick.priceText.isEmpty() || !std::isfinite(tick.price)
-            || tick.price <= 0 || tick.exchangeTimeMs < 0)
+            || tick.price <= 0
+            || (tick.exchangeTimeMs != 0
+                && (tick.exchangeTimeMs < earliestTimeMs || tick.exchangeTimeMs > latestTimeMs)))
             std::abort();
     }
     if (frame.kind == ParsedFrame::Kind::Rejected && frame.detail.isEmpty())
