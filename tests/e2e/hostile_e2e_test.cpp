@@ -65,26 +65,32 @@ std::vector<Hostile> hostileFrames(ApiVersion api)
 
 class HostileE2E : public ::testing::TestWithParam<ApiVersion>
 {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(exchange.listen());
+        exchange.setStreamInterval(0);
+        FeedConfig config;
+        config.api = GetParam();
+        config.url = exchange.url(GetParam());
+        config.markets = {btc};
+        feed = std::make_unique<TickerFeed>(config);
+        QObject::connect(feed.get(), &TickerFeed::ticksReceived, feed.get(),
+            [this](const TickBatch &b) { ticks += b; });
+        QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+        feed->start();
+        ASSERT_TRUE(subscribed.wait(timeoutMs));
+    }
+
+    FakeExchange exchange;
+    std::unique_ptr<TickerFeed> feed;
+    TickBatch ticks;
 };
 
 } // namespace
 
 TEST_P(HostileE2E, EachKindIsDroppedAndCountedWhileValidTicksFlow)
 {
-    FakeExchange exchange;
-    ASSERT_TRUE(exchange.listen());
-    exchange.setStreamInterval(0);
-    FeedConfig config;
-    config.api = GetParam();
-    config.url = exchange.url(GetParam());
-    config.markets = {btc};
-    TickerFeed feed(config);
-    TickBatch ticks;
-    QObject::connect(&feed, &TickerFeed::ticksReceived, [&](const TickBatch &b) { ticks += b; });
-    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
-    feed.start();
-    ASSERT_TRUE(subscribed.wait(timeoutMs));
-
     const auto frames = hostileFrames(GetParam());
     std::array<quint64, rejectReasonCount> expected {};
     for (const auto &hostile : frames) {
@@ -95,10 +101,10 @@ TEST_P(HostileE2E, EachKindIsDroppedAndCountedWhileValidTicksFlow)
             name == "binary noise" || name == "bad UTF-8" || GetParam() == ApiVersion::V2);
         ++expected[std::size_t(hostile.reason)];
     }
-    exchange.publish(btc, u"130112000"_s);
+    exchange.publish(btc, u"130555000"_s); // unlike the snapshot's price
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return !ticks.isEmpty() && ticks.last().priceText == u"130112000"; }, timeoutMs));
-    const FeedStats stats = feed.stop();
+        [&] { return !ticks.isEmpty() && ticks.last().priceText == u"130555000"; }, timeoutMs));
+    const FeedStats stats = feed->stop();
     for (const auto &hostile : frames)
         EXPECT_EQ(
             stats.rejected[std::size_t(hostile.reason)], expected[std::size_t(hostile.reason)])
@@ -122,29 +128,15 @@ void countProtocolWarnings(QtMsgType type, const QMessageLogContext &context, co
 
 TEST_P(HostileE2E, AFloodOfBadFramesCostsAHandfulOfLogLines)
 {
-    FakeExchange exchange;
-    ASSERT_TRUE(exchange.listen());
-    exchange.setStreamInterval(0);
-    FeedConfig config;
-    config.api = GetParam();
-    config.url = exchange.url(GetParam());
-    config.markets = {btc};
-    TickerFeed feed(config);
-    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
-    feed.start();
-    ASSERT_TRUE(subscribed.wait(timeoutMs));
-
     protocolWarnings = 0;
     previousHandler = qInstallMessageHandler(countProtocolWarnings);
     constexpr int flood = 5000;
     for (int i = 0; i < flood; ++i)
         exchange.sendRaw("garbage", GetParam() == ApiVersion::V2);
     exchange.publish(btc, u"130999000"_s); // unlike the snapshot's price
-    TickBatch ticks;
-    QObject::connect(&feed, &TickerFeed::ticksReceived, [&](const TickBatch &b) { ticks += b; });
     const bool flowed = QTest::qWaitFor(
         [&] { return !ticks.isEmpty() && ticks.last().priceText == u"130999000"; }, 60'000);
-    const FeedStats stats = feed.stop();
+    const FeedStats stats = feed->stop();
     qInstallMessageHandler(previousHandler);
     ASSERT_TRUE(flowed);
     EXPECT_EQ(stats.rejected[std::size_t(RejectReason::BadJson)], quint64(flood))
