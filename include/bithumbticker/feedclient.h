@@ -61,6 +61,7 @@ private:
     void heard();
     void checkHeartbeat();
     void countStaleMarkets();
+    MarketRhythm &rhythmOf(const MarketId &market);
     void linkLost(const QString &why);
     void flush();
     void setState(State state, const QString &detail = {}, int redialInMs = 0);
@@ -72,6 +73,8 @@ private:
     QSet<MarketId> m_subscribed;
     QHash<MarketId, MarketRhythm> m_rhythm;
     QSet<MarketId> m_staleMarkets; // silent beyond their rhythm, counted once per silence
+    MarketId m_lastRhythmMarket;
+    MarketRhythm *m_lastRhythm = nullptr;
     Backoff m_backoff;
     QWebSocket *m_socket = nullptr;
     QTimer *m_redialTimer = nullptr;
@@ -80,6 +83,7 @@ private:
     QTimer *m_healthyTimer = nullptr;
     QString m_lastTlsError;     // why the current dial's handshake was refused
     QElapsedTimer m_sinceHeard; // monotonic: immune to wall-clock jumps
+    bool m_heardSinceCheck = false;
     State m_state = State::Idle;
     int m_heartbeatChecks = 0;
     bool m_hasDialled = false;

@@ -180,6 +180,18 @@ void FeedClient::subscribe()
 void FeedClient::heard()
 {
     m_sinceHeard.start();
+    m_heardSinceCheck = false;
+}
+
+MarketRhythm &FeedClient::rhythmOf(const MarketId &market)
+{
+    // Ticks come in runs of one market: remember the last one looked up.
+    if (!m_lastRhythm || !(m_lastRhythmMarket == market)) {
+        // Valid until the next insertion, and only this function inserts.
+        m_lastRhythm = &m_rhythm[market];
+        m_lastRhythmMarket = market;
+    }
+    return *m_lastRhythm;
 }
 
 void FeedClient::checkHeartbeat()
@@ -187,6 +199,8 @@ void FeedClient::checkHeartbeat()
     // A quiet market on a live link still answers pings; only a link that answers nothing
     // for two heartbeats is dead (half-open, frozen, or dropped without a close frame).
     // Checking four times a heartbeat finds it within a quarter heartbeat of that.
+    if (m_heardSinceCheck)
+        heard();
     if (m_sinceHeard.elapsed() >= 2 * qint64(m_config.heartbeatMs)) {
         ++m_stats.deadLinks;
         qCWarning(lcFeed) << "no answer for" << m_sinceHeard.elapsed() << "ms: link is dead";
@@ -235,7 +249,7 @@ void FeedClient::handleFrame(QByteArrayView frame)
 {
     ++m_stats.frames;
     m_stats.bytes += quint64(frame.size());
-    heard();
+    m_heardSinceCheck = true; // cheaper than reading the clock for every frame
     if (!m_flushQueued) {
         // Runs once the socket has delivered every message of this read: one batch per read.
         m_flushQueued = true;
@@ -249,8 +263,9 @@ void FeedClient::handleFrame(QByteArrayView frame)
             return;
         }
         ++m_stats.ticks;
-        m_rhythm[parsed.tick.market].record(parsed.tick.receivedMs);
-        m_staleMarkets.remove(parsed.tick.market);
+        rhythmOf(parsed.tick.market).record(parsed.tick.receivedMs);
+        if (!m_staleMarkets.isEmpty())
+            m_staleMarkets.remove(parsed.tick.market);
         m_pending.append(std::move(parsed.tick));
         return;
     case ParsedFrame::Kind::Status:
