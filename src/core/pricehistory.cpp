@@ -1,0 +1,117 @@
+#include "bithumbticker/pricehistory.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace ticker {
+
+PriceHistory::PriceHistory(std::size_t capacity)
+    : m_capacity(std::max<std::size_t>(1, capacity))
+{ }
+
+const PricePoint &PriceHistory::at(std::size_t i) const
+{
+    return m_points[(m_head + i) % m_points.size()];
+}
+
+void PriceHistory::append(qint64 timeMs, double price)
+{
+    if (m_size > 0)
+        timeMs = std::max(timeMs, newest().timeMs); // keep the ring sorted
+    // Drop what fell out of the 24 h window.
+    while (m_size > 0 && at(0).timeMs < timeMs - windowMs) {
+        m_head = (m_head + 1) % m_points.size();
+        --m_size;
+    }
+    if (m_size == m_points.size()) {
+        if (m_points.size() == m_capacity) { // at the cap: the oldest gives way
+            m_points[m_head] = {timeMs, price};
+            m_head = (m_head + 1) % m_points.size();
+            return;
+        }
+        // Grow by doubling, so a point costs at most 32 bytes and no append copies the ring
+        // more than once per doubling.
+        std::rotate(m_points.begin(), m_points.begin() + qsizetype(m_head), m_points.end());
+        m_head = 0;
+        m_points.resize(std::min(m_capacity, std::max<std::size_t>(1024, m_points.size() * 2)));
+    }
+    m_points[(m_head + m_size) % m_points.size()] = {timeMs, price};
+    ++m_size;
+}
+
+void PriceHistory::clear()
+{
+    m_points.clear();
+    m_head = m_size = 0;
+}
+
+std::size_t PriceHistory::lowerBound(qint64 timeMs) const
+{
+    std::size_t low = 0, high = m_size;
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        if (at(mid).timeMs < timeMs)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+std::span<const PricePoint> PriceHistory::slice(std::size_t from, std::size_t to) const
+{
+    return {m_points.data() + from, to - from};
+}
+
+PriceHistory::Range PriceHistory::range(qint64 fromMs, qint64 toMs) const
+{
+    if (m_size == 0 || toMs < fromMs)
+        return {};
+    const std::size_t begin = lowerBound(fromMs);
+    const std::size_t end
+        = toMs == std::numeric_limits<qint64>::max() ? m_size : lowerBound(toMs + 1);
+    if (begin >= end)
+        return {};
+    const std::size_t n = m_points.size();
+    const std::size_t physicalBegin = (m_head + begin) % n;
+    const std::size_t count = end - begin;
+    if (physicalBegin + count <= n)
+        return {slice(physicalBegin, physicalBegin + count), {}};
+    return {slice(physicalBegin, n), slice(0, physicalBegin + count - n)};
+}
+
+std::vector<PricePoint> decimateM4(
+    const PriceHistory::Range &points, qint64 fromMs, qint64 toMs, int columns)
+{
+    std::vector<PricePoint> out;
+    const std::size_t n = points.size();
+    if (n == 0 || columns <= 0 || toMs < fromMs)
+        return out;
+    out.reserve(std::min<std::size_t>(n, std::size_t(columns) * 4));
+    const double span = double(toMs - fromMs) + 1;
+    const auto columnOf = [&](qint64 t) {
+        return std::clamp(int(double(t - fromMs) / span * columns), 0, columns - 1);
+    };
+    std::size_t i = 0;
+    while (i < n) {
+        const int column = columnOf(points[i].timeMs);
+        std::size_t first = i, low = i, high = i, last = i;
+        for (++i; i < n && columnOf(points[i].timeMs) == column; ++i) {
+            if (points[i].price < points[low].price)
+                low = i;
+            if (points[i].price > points[high].price)
+                high = i;
+            last = i;
+        }
+        // The four in time order, each once.
+        std::size_t picks[] = {first, low, high, last};
+        std::sort(std::begin(picks), std::end(picks));
+        for (std::size_t k = 0; k < 4; ++k) {
+            if (k == 0 || picks[k] != picks[k - 1])
+                out.push_back(points[picks[k]]);
+        }
+    }
+    return out;
+}
+
+} // namespace ticker
