@@ -1,6 +1,6 @@
 // The command line as scripts use it: the real binary in a child process.
 #include "bithumbticker/fakeexchange.h"
-#include "bithumbticker/tcpfaultproxy.h"
+#include "proxiedexchange.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -141,18 +141,14 @@ class CliHeartbeat : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(exchange.listen());
-        exchange.setStreamInterval(0);
-        proxy = std::make_unique<TcpFaultProxy>(exchange.port());
-        ASSERT_TRUE(proxy->listen());
+        ASSERT_TRUE(link.listen());
         const QByteArray fromEnv = qgetenv("TICKER_CLI_HEARTBEAT");
         heartbeatSeconds = fromEnv.isEmpty() ? 0.1 : fromEnv.toDouble();
     }
 
     void start(double durationSeconds)
     {
-        QUrl url = exchange.url(ApiVersion::V2);
-        url.setPort(proxy->port());
+        const QUrl url = link.proxiedUrl(ApiVersion::V2);
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
         process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
             {u"--headless"_s, u"--url"_s, url.toString(), u"--heartbeat"_s,
@@ -169,8 +165,9 @@ protected:
         stderrText = process.readAllStandardError();
     }
 
-    FakeExchange exchange;
-    std::unique_ptr<TcpFaultProxy> proxy;
+    test::ProxiedExchange link;
+    FakeExchange &exchange = link.exchange;
+    std::unique_ptr<TcpFaultProxy> &proxy = link.proxy;
     double heartbeatSeconds = 0.1;
     QProcess process;
     QByteArray stderrText;

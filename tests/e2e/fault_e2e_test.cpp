@@ -4,6 +4,7 @@
 #include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/tcpfaultproxy.h"
 #include "bithumbticker/tickerfeed.h"
+#include "proxiedexchange.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -26,13 +27,7 @@ const MarketId btc = *MarketId::fromV1("BTC_KRW");
 class FaultE2E : public ::testing::TestWithParam<ApiVersion>
 {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(exchange.listen());
-        exchange.setStreamInterval(0);
-        proxy = std::make_unique<TcpFaultProxy>(exchange.port());
-        ASSERT_TRUE(proxy->listen());
-    }
+    void SetUp() override { ASSERT_TRUE(link.listen()); }
 
     FeedConfig config(quint16 port) const
     {
@@ -74,8 +69,9 @@ protected:
             timeoutMs);
     }
 
-    FakeExchange exchange;
-    std::unique_ptr<TcpFaultProxy> proxy;
+    test::ProxiedExchange link;
+    FakeExchange &exchange = link.exchange;
+    std::unique_ptr<TcpFaultProxy> &proxy = link.proxy;
     TickBatch ticks;
 };
 
