@@ -43,4 +43,10 @@ inline size_t qHash(const MarketId &id, size_t seed = 0)
     return qHashMulti(seed, id.base(), id.quote());
 }
 
+// For standard containers.
+struct MarketIdHasher
+{
+    std::size_t operator()(const MarketId &id) const { return qHash(id); }
+};
+
 } // namespace ticker

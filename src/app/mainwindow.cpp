@@ -4,6 +4,7 @@
 #include "bithumbticker/priceformat.h"
 #include "tickcolors.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -60,6 +62,24 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     }
     m_picker->addItems(items);
     top->addWidget(m_picker);
+    top->addSpacing(12);
+    // The chart's range: three toggles, one always on.
+    auto *ranges = new QButtonGroup(this);
+    for (const auto &[label, spanMs] : {std::pair {tr("5m"), PriceChart::fiveMinutesMs},
+             std::pair {tr("1h"), PriceChart::oneHourMs},
+             std::pair {tr("24h"), PriceChart::oneDayMs}}) {
+        auto *button = new QToolButton(central);
+        button->setText(label);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setChecked(spanMs == PriceChart::fiveMinutesMs);
+        ranges->addButton(button);
+        connect(button, &QToolButton::toggled, this, [this, spanMs](bool on) {
+            if (on)
+                m_chart->setSpanMs(spanMs);
+        });
+        top->addWidget(button);
+    }
     top->addStretch();
     if (demo) {
         auto *badge = new QLabel(tr("DEMO · simulated prices, not Bithumb"), central);
@@ -80,6 +100,7 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     m_change = makeLabel(central, 1.3, true);
     layout->addWidget(m_change);
     m_chart = new PriceChart(central);
+    m_chart->setHistory(&m_history[m_current]);
     layout->addWidget(m_chart, 1);
     setCentralWidget(central);
 
@@ -155,7 +176,7 @@ bool MainWindow::selectMarket(const QString &name)
         markets.append(*market);
     m_feed->setMarkets(markets);
     qCInfo(lcUi) << "showing" << spelled;
-    m_chart->setPoints(m_history.value(m_current));
+    m_chart->setHistory(&m_history[m_current]);
     showCurrent();
     return true;
 }
@@ -166,13 +187,12 @@ void MainWindow::showTicks(const TickBatch &ticks)
     for (const Tick &tick : ticks) {
         m_last.insert(tick.market, tick);
         m_rhythm[tick.market].record(tick.receivedMs);
-        PriceChart::appendBounded(m_history[tick.market], {tick.receivedMs, tick.price});
+        m_history[tick.market].append(tick.receivedMs, tick.price);
         currentChanged = currentChanged || tick.market == m_current;
     }
     if (!currentChanged)
         return;
-    // One chart update per batch, not per tick.
-    m_chart->setPoints(m_history.value(m_current));
+    m_chart->historyChanged(); // one update per batch; Qt merges them into one paint a frame
     showCurrent();
 }
 
@@ -214,6 +234,12 @@ void MainWindow::setNetworkOnline(bool online)
 {
     m_networkOnline = online;
     refreshStatus();
+}
+
+std::size_t MainWindow::historySize(const MarketId &market) const
+{
+    const auto it = m_history.find(market);
+    return it == m_history.end() ? 0 : it->second.size();
 }
 
 bool MainWindow::isPriceStale() const

@@ -5,7 +5,9 @@
 #include "pricechart.h"
 
 #include <QHash>
+
 #include <QMainWindow>
+#include <unordered_map>
 
 class QComboBox;
 class QLabel;
@@ -29,6 +31,8 @@ public:
     QString statusText() const;
     bool isPriceStale() const; // the link is down, or the market is silent beyond its rhythm
     QString marketAgeText(const QString &market) const; // the picker's tooltip for it
+    const PriceChart *chart() const { return m_chart; }
+    std::size_t historySize(const MarketId &market) const;
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
 
@@ -47,7 +51,8 @@ private:
     QList<MarketId> m_baseMarkets; // what the feed was started with
     MarketId m_current;
     QHash<MarketId, Tick> m_last;
-    QHash<MarketId, PriceChart::Points> m_history;
+    // Node-based, so the chart's pointer to a market's history survives new markets.
+    std::unordered_map<MarketId, PriceHistory, MarketIdHasher> m_history;
     QHash<MarketId, MarketRhythm> m_rhythm;
     FeedClient::State m_linkState = FeedClient::State::Idle;
     QString m_linkDetail;

@@ -1,32 +1,30 @@
 #pragma once
 
-#include <QWidget>
+#include "bithumbticker/pricehistory.h"
 
-#include <deque>
+#include <QWidget>
 
 namespace ticker {
 
-// A small live line chart of the recent prices of one market. It keeps at most `capacity`
-// points, so painting costs the same after a minute or a week.
+// The live line chart of one market: the last 5 minutes, hour or day of its PriceHistory,
+// decimated (M4) to four points per pixel column, so a paint costs the width of the widget,
+// not the length of the history. Repaints go through update(), which Qt merges into one paint
+// per frame and skips while the window is hidden.
 class PriceChart : public QWidget
 {
     Q_OBJECT
 public:
-    struct Point
-    {
-        qint64 timeMs;
-        double price;
-    };
-    using Points = std::deque<Point>;
-    static constexpr std::size_t capacity = 600;
+    static constexpr qint64 fiveMinutesMs = 5 * 60 * 1000;
+    static constexpr qint64 oneHourMs = 60 * 60 * 1000;
+    static constexpr qint64 oneDayMs = PriceHistory::windowMs;
 
     explicit PriceChart(QWidget *parent = nullptr);
 
-    void setPoints(const Points &points);
-    const Points &points() const { return m_points; }
-
-    // Appends to a bounded series, dropping the oldest point at the cap.
-    static void appendBounded(Points &points, Point point);
+    void setHistory(const PriceHistory *history); // not owned; null shows nothing
+    void historyChanged() { update(); }
+    void setSpanMs(qint64 spanMs);
+    qint64 spanMs() const { return m_spanMs; }
+    std::size_t drawnPoints() const { return m_drawnPoints; } // in the last paint
 
     QSize sizeHint() const override { return {480, 180}; }
     QSize minimumSizeHint() const override { return {200, 100}; }
@@ -35,7 +33,9 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    Points m_points;
+    const PriceHistory *m_history = nullptr;
+    qint64 m_spanMs = fiveMinutesMs;
+    std::size_t m_drawnPoints = 0;
 };
 
 } // namespace ticker

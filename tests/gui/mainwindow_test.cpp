@@ -135,3 +135,18 @@ TEST_F(MainWindowTest, OfflineIsSaidPlainly)
     EXPECT_TRUE(window->statusText().contains(u"reconnecting in"))
         << window->statusText().toStdString();
 }
+
+TEST_F(MainWindowTest, ChartKeepsEveryTickAndDrawsAtMostFourPointsAColumn)
+{
+    const auto btc = *MarketId::fromV1("BTC_KRW");
+    const std::size_t before = window->historySize(btc);
+    exchange.flood(3000);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->historySize(btc) >= before + 3000; }, 60'000));
+    QTest::qWait(50); // the coalesced repaint
+    window->repaint();
+    const std::size_t drawn = window->chart()->drawnPoints();
+    EXPECT_GT(drawn, 1u);
+    const int columns = int(window->chart()->width() * window->chart()->devicePixelRatioF());
+    EXPECT_LE(drawn, std::size_t(4 * columns));
+    saveScreenshot("chart-after-flood");
+}
