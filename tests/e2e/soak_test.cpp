@@ -71,7 +71,9 @@ TEST(Soak, HundredRedialsKeepDescriptorsAndMemoryFlat)
               << rssAfter << " KiB over 100 redials\n";
     EXPECT_EQ(stats.reconnects, 110u);
     EXPECT_LE(fdsAfter, fdsBefore + 1); // one link may be mid-teardown
-#if !defined(__SANITIZE_ADDRESS__)      // ASan's quarantine keeps freed memory on purpose
+// Memory is measured in the plain build: ASan's quarantine and TSan's shadow and allocator
+// keep freed memory on purpose (under TSan: 37 to 79 MB, descriptors flat).
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
     EXPECT_LT(rssAfter - rssBefore, 2048);
 #endif
 }
