@@ -48,11 +48,10 @@ Q_SIGNALS:
     void stateChanged(ticker::FeedClient::State state, const QString &detail, int redialInMs);
     // A status or error the server sent (API 1.0 status frames, API 2.0 error frames).
     void serverMessage(const QString &code, const QString &message, bool isError);
-    void statsChanged(const ticker::FeedStats &stats);
     void stopped(); // after stop(): nothing more will be sent
 
 public:
-    FeedStats stats() const { return m_stats; }
+    FeedStats stats() const { return m_stats; } // read by TickerFeed after the thread ends
 
 private:
     void dial();

@@ -21,8 +21,6 @@ public:
     void setMarkets(const QList<MarketId> &markets);
     void redialNow(const QString &why);
 
-    bool isRunning() const { return m_thread.isRunning(); }
-    FeedStats stats() const { return m_stats; } // as of the last batch
     FeedClient::State state() const { return m_state; }
     const FeedConfig &config() const { return m_config; }
 
@@ -39,7 +37,7 @@ private:
     FeedConfig m_config;
     QThread m_thread;
     FeedClient *m_client = nullptr;
-    FeedStats m_stats;
+    FeedStats m_stats; // the final counters, once stopped
     FeedClient::State m_state = FeedClient::State::Idle;
 };
 

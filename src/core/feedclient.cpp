@@ -250,11 +250,6 @@ void FeedClient::handleFrame(QByteArrayView frame)
     ++m_stats.frames;
     m_stats.bytes += quint64(frame.size());
     m_heardSinceCheck = true; // cheaper than reading the clock for every frame
-    if (!m_flushQueued) {
-        // Runs once the socket has delivered every message of this read: one batch per read.
-        m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
-    }
     ParsedFrame parsed = m_protocol->parseFrame(frame, now());
     switch (parsed.kind) {
     case ParsedFrame::Kind::Tick:
@@ -267,6 +262,11 @@ void FeedClient::handleFrame(QByteArrayView frame)
         if (!m_staleMarkets.isEmpty())
             m_staleMarkets.remove(parsed.tick.market);
         m_pending.append(std::move(parsed.tick));
+        if (!m_flushQueued) {
+            // Runs once the socket has delivered every message of this read: one batch per read.
+            m_flushQueued = true;
+            QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
+        }
         return;
     case ParsedFrame::Kind::Status:
         ++m_stats.statuses;
@@ -299,7 +299,6 @@ void FeedClient::flush()
     handoff::release();
     if (!m_pending.isEmpty())
         Q_EMIT ticksReceived(std::exchange(m_pending, {}));
-    Q_EMIT statsChanged(m_stats);
 }
 
 void FeedClient::setState(State state, const QString &detail, int redialInMs)

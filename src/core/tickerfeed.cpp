@@ -52,13 +52,6 @@ void TickerFeed::start()
             Q_EMIT stateChanged(state, detail, redialInMs);
         },
         Qt::QueuedConnection);
-    connect(
-        m_client, &FeedClient::statsChanged, this,
-        [this](const FeedStats &stats) {
-            handoff::acquire();
-            m_stats = stats;
-        },
-        Qt::QueuedConnection);
     m_thread.start();
 }
 
