@@ -16,6 +16,8 @@ class QWebSocketServer;
 
 namespace ticker {
 
+class FakeRestServer;
+
 // A loopback Bithumb for tests and --demo: a QWebSocketServer on 127.0.0.1 that answers on
 // API 1.0's path (/pub/ws: status frames, string numbers, text frames) and API 2.0's
 // (/websocket/v1: array requests, error frames, binary frames), streams a random walk for
@@ -32,6 +34,11 @@ public:
     bool listen(quint16 port = 0);
     quint16 port() const;
     QUrl url(ApiVersion api) const;
+    // Also serves the REST candle paths of both APIs, on a port of their own, with candles
+    // that end at each market's current price.
+    bool listenRest(quint16 port = 0);
+    QUrl restUrl() const;
+    FakeRestServer *rest() const { return m_rest; } // null before listenRest()
 
     // Every interval, one tick per subscribed market to every client; 0 stops the stream.
     void setStreamInterval(int ms);
@@ -74,6 +81,7 @@ private:
     void setUp();
 
     QWebSocketServer *m_server = nullptr;
+    FakeRestServer *m_rest = nullptr;
     QTimer *m_streamTimer = nullptr;
     std::vector<std::unique_ptr<Client>> m_clients;
     PriceWalk m_walk;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bithumbticker/protocol.h"
+
 #include <QtGlobal>
 
 #include <span>
@@ -40,18 +42,25 @@ public:
     explicit PriceHistory(std::size_t capacity = defaultCapacity);
 
     void append(qint64 timeMs, double price);
+    // Fills the history from REST candles without duplicating what live ticks already hold:
+    // a candle is used only if its minute is over by nowMs and no stored point falls in it.
+    // Each becomes up to four points inside its minute: open, low and high (in the order a
+    // rising or falling minute most likely took), close. Returns how many points were added.
+    std::size_t mergeCandles(std::span<const Candle> candles, qint64 nowMs);
     std::size_t size() const { return m_size; }
     std::size_t capacity() const { return m_capacity; }
     std::size_t allocatedPoints() const { return m_points.size(); }
     bool isEmpty() const { return m_size == 0; }
     const PricePoint &at(std::size_t i) const; // 0 is the oldest
     const PricePoint &newest() const { return at(m_size - 1); }
-    Range range(qint64 fromMs, qint64 toMs) const; // points with fromMs <= time <= toMs
+    Range range(qint64 fromMs, qint64 toMs) const;  // points with fromMs <= time <= toMs
+    const PricePoint *nearest(qint64 timeMs) const; // null when empty
     void clear();
 
 private:
     std::size_t lowerBound(qint64 timeMs) const; // first logical index with time >= timeMs
     std::span<const PricePoint> slice(std::size_t from, std::size_t to) const;
+    void dropOutsideWindow(qint64 newestMs);
 
     std::vector<PricePoint> m_points; // the ring; grows by doubling up to m_capacity
     std::size_t m_capacity;

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <vector>
 
 namespace ticker {
 
@@ -59,7 +60,23 @@ struct ParsedFrame
     QString detail; // status message, error message, or why a frame was rejected
 };
 
-// One Bithumb WebSocket API, as pure functions of bytes.
+// One minute of trading from a REST candle endpoint.
+struct Candle
+{
+    qint64 startMs = 0; // the minute's start, UTC ms since the epoch
+    double open = 0, high = 0, low = 0, close = 0;
+};
+
+// One REST candle response, read: the valid candles oldest first, how many were dropped, and
+// why the whole response was refused (empty when it was read).
+struct CandlePage
+{
+    std::vector<Candle> candles;
+    int rejected = 0;
+    QString error;
+};
+
+// One Bithumb API (WebSocket ticker and REST candles), as pure functions of bytes.
 class Protocol
 {
 public:
@@ -72,6 +89,18 @@ public:
     // The message that subscribes to the ticker of these markets and replaces any earlier one.
     virtual QByteArray subscribeMessage(const QList<MarketId> &markets) const = 0;
     virtual ParsedFrame parseFrame(QByteArrayView frame, qint64 receivedMs) const = 0;
+
+    // REST 1-minute candles: the request for `count` minutes before `beforeMs` (0: up to now),
+    // and how many one request may ask for (0: the endpoint takes no count and sends all).
+    static QUrl defaultRestUrl() { return QUrl(QStringLiteral("https://api.bithumb.com")); }
+    virtual QUrl candlesUrl(
+        const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const = 0;
+    virtual int maxCandlesPerRequest() const = 0;
+    virtual CandlePage parseCandles(QByteArrayView body) const = 0;
 };
+
+// A candle whose prices are finite, above zero and consistent (low <= open, close <= high),
+// in the years a Bithumb time can be.
+bool isValidCandle(const Candle &candle);
 
 } // namespace ticker

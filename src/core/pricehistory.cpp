@@ -1,6 +1,7 @@
 #include "bithumbticker/pricehistory.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace ticker {
@@ -18,11 +19,7 @@ void PriceHistory::append(qint64 timeMs, double price)
 {
     if (m_size > 0)
         timeMs = std::max(timeMs, newest().timeMs); // keep the ring sorted
-    // Drop what fell out of the 24 h window.
-    while (m_size > 0 && at(0).timeMs < timeMs - windowMs) {
-        m_head = (m_head + 1) % m_points.size();
-        --m_size;
-    }
+    dropOutsideWindow(timeMs);
     if (m_size == m_points.size()) {
         if (m_points.size() == m_capacity) { // at the cap: the oldest gives way
             m_points[m_head] = {timeMs, price};
@@ -37,6 +34,66 @@ void PriceHistory::append(qint64 timeMs, double price)
     }
     m_points[(m_head + m_size) % m_points.size()] = {timeMs, price};
     ++m_size;
+}
+
+void PriceHistory::dropOutsideWindow(qint64 newestMs)
+{
+    while (m_size > 0 && at(0).timeMs < newestMs - windowMs) {
+        m_head = (m_head + 1) % m_points.size();
+        --m_size;
+    }
+}
+
+std::size_t PriceHistory::mergeCandles(std::span<const Candle> candles, qint64 nowMs)
+{
+    constexpr qint64 minuteMs = 60'000;
+    std::vector<PricePoint> added;
+    for (const Candle &candle : candles) {
+        const qint64 start = candle.startMs;
+        if (start + minuteMs > nowMs || start < nowMs - windowMs)
+            continue;
+        const std::size_t inside = lowerBound(start);
+        if (inside < m_size && at(inside).timeMs < start + minuteMs)
+            continue; // live ticks cover this minute
+        const bool rising = candle.close >= candle.open;
+        const PricePoint points[]
+            = {{start, candle.open}, {start + 20'000, rising ? candle.low : candle.high},
+                {start + 40'000, rising ? candle.high : candle.low},
+                {start + minuteMs - 1'000, candle.close}};
+        added.insert(added.end(), std::begin(points), std::end(points));
+    }
+    if (added.empty())
+        return 0;
+    const auto earlier
+        = [](const PricePoint &a, const PricePoint &b) { return a.timeMs < b.timeMs; };
+    std::sort(added.begin(), added.end(), earlier);
+    const Range all = range(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
+    std::vector<PricePoint> stored(all.first.begin(), all.first.end());
+    stored.insert(stored.end(), all.second.begin(), all.second.end());
+    std::vector<PricePoint> merged;
+    merged.reserve(stored.size() + added.size());
+    std::merge(stored.begin(), stored.end(), added.begin(), added.end(), std::back_inserter(merged),
+        earlier);
+    if (merged.size() > m_capacity) // the newest points stay
+        merged.erase(merged.begin(), merged.end() - qsizetype(m_capacity));
+    const std::size_t count = merged.size();
+    merged.resize(std::min(m_capacity, std::max<std::size_t>({1024, count, m_points.size()})));
+    m_points = std::move(merged);
+    m_head = 0;
+    m_size = count;
+    dropOutsideWindow(newest().timeMs);
+    return added.size();
+}
+
+const PricePoint *PriceHistory::nearest(qint64 timeMs) const
+{
+    if (m_size == 0)
+        return nullptr;
+    const std::size_t after = std::min(lowerBound(timeMs), m_size - 1);
+    if (after == 0)
+        return &at(0);
+    const PricePoint &before = at(after - 1);
+    return timeMs - before.timeMs <= at(after).timeMs - timeMs ? &before : &at(after);
 }
 
 void PriceHistory::clear()

@@ -3,6 +3,9 @@
 #include "protocolv1.h"
 #include "protocolv2.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace ticker {
 
 const char *rejectReasonName(RejectReason reason)
@@ -32,6 +35,14 @@ const char *rejectReasonName(RejectReason reason)
         return "bad_time";
     }
     return "unknown";
+}
+
+bool isValidCandle(const Candle &c)
+{
+    const auto positive = [](double x) { return std::isfinite(x) && x > 0; };
+    return positive(c.open) && positive(c.high) && positive(c.low) && positive(c.close)
+        && c.low <= std::min(c.open, c.close) && c.high >= std::max(c.open, c.close)
+        && c.startMs >= earliestTimeMs && c.startMs <= latestTimeMs;
 }
 
 std::unique_ptr<Protocol> Protocol::create(ApiVersion version, const QString &tickType)

@@ -1,6 +1,7 @@
 #include "protocolv1.h"
 
 #include "fieldreader.h"
+#include "restjson.h"
 
 #include <QDate>
 
@@ -156,6 +157,48 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     tick.exchangeTimeMs = exchangeTime.value_or(0);
     tick.receivedMs = receivedMs;
     return frame;
+}
+
+QUrl ProtocolV1::candlesUrl(const QUrl &restBase, const MarketId &market, qint64, int) const
+{
+    QUrl url = restBase;
+    url.setPath(url.path() + u"/public/candlestick/%1/1m"_s.arg(market.toV1()));
+    return url;
+}
+
+// {"status":"0000","data":[[startMs, "open", "close", "high", "low", "volume"], …]}, oldest
+// first. Note the order: close comes before high and low.
+CandlePage ProtocolV1::parseCandles(QByteArrayView body) const
+{
+    CandlePage page;
+    const auto json = parseRestBody(body, &page.error);
+    if (!json)
+        return page;
+    page.error = restError(*json);
+    if (!page.error.isEmpty())
+        return page;
+    const auto data = json->is_object() ? json->find("data") : json->end();
+    if (data == json->end() || !data->is_array()) {
+        page.error = u"no candle data"_s;
+        return page;
+    }
+    for (const auto &row : *data) {
+        Candle candle;
+        bool valid = row.is_array() && row.size() >= 5 && row[0].is_number_integer();
+        if (valid) {
+            const auto open = restNumber(row[1]), close = restNumber(row[2]),
+                       high = restNumber(row[3]), low = restNumber(row[4]);
+            valid = open && close && high && low;
+            if (valid)
+                candle = {row[0].get<qint64>(), *open, *high, *low, *close};
+        }
+        if (valid && isValidCandle(candle))
+            page.candles.push_back(candle);
+        else
+            ++page.rejected;
+    }
+    sortCandles(page.candles);
+    return page;
 }
 
 } // namespace ticker

@@ -17,6 +17,10 @@ public:
     QUrl defaultUrl() const override;
     QByteArray subscribeMessage(const QList<MarketId> &markets) const override;
     ParsedFrame parseFrame(QByteArrayView frame, qint64 receivedMs) const override;
+    QUrl candlesUrl(
+        const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const override;
+    int maxCandlesPerRequest() const override { return 0; }
+    CandlePage parseCandles(QByteArrayView body) const override;
 
     // date "YYYYMMDD" and time "HHMMSS", Korean wall-clock time, to UTC ms since the epoch.
     static std::optional<qint64> kstToUtcMs(std::string_view date, std::string_view time);

@@ -1,6 +1,10 @@
 #include "protocolv2.h"
 
 #include "fieldreader.h"
+#include "restjson.h"
+
+#include <QDateTime>
+#include <QUrlQuery>
 
 #include <QUuid>
 
@@ -116,6 +120,65 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     tick.exchangeTimeMs = time.value_or(0);
     tick.receivedMs = receivedMs;
     return frame;
+}
+
+QUrl ProtocolV2::candlesUrl(
+    const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const
+{
+    QUrl url = restBase;
+    url.setPath(url.path() + u"/v1/candles/minutes/1"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"market"_s, market.toV2());
+    query.addQueryItem(u"count"_s, QString::number(count));
+    if (beforeMs > 0) // exclusive: the candles that start before it
+        query.addQueryItem(u"to"_s,
+            QDateTime::fromMSecsSinceEpoch(beforeMs, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s));
+    url.setQuery(query);
+    return url;
+}
+
+// [{"market":"KRW-BTC","candle_date_time_utc":"2026-11-24T10:41:00","opening_price":…,
+//   "high_price":…,"low_price":…,"trade_price":…,…}, …], newest first.
+CandlePage ProtocolV2::parseCandles(QByteArrayView body) const
+{
+    CandlePage page;
+    const auto json = parseRestBody(body, &page.error);
+    if (!json)
+        return page;
+    if (!json->is_array()) {
+        page.error = restError(*json);
+        if (page.error.isEmpty())
+            page.error = u"not an array of candles"_s;
+        return page;
+    }
+    for (const auto &row : *json) {
+        Candle candle;
+        bool valid = row.is_object();
+        if (valid) {
+            const auto start = row.find("candle_date_time_utc");
+            QDateTime time;
+            if (start != row.end() && start->is_string()) {
+                time = QDateTime::fromString(
+                    QString::fromStdString(start->get<std::string>()), Qt::ISODate);
+                time.setTimeSpec(Qt::UTC); // the field is UTC, written without a zone
+            }
+            const auto price = [&](const char *key) {
+                const auto it = row.find(key);
+                return it == row.end() ? std::nullopt : restNumber(*it);
+            };
+            const auto open = price("opening_price"), high = price("high_price"),
+                       low = price("low_price"), close = price("trade_price");
+            valid = time.isValid() && open && high && low && close;
+            if (valid)
+                candle = {time.toMSecsSinceEpoch(), *open, *high, *low, *close};
+        }
+        if (valid && isValidCandle(candle))
+            page.candles.push_back(candle);
+        else
+            ++page.rejected;
+    }
+    sortCandles(page.candles);
+    return page;
 }
 
 } // namespace ticker

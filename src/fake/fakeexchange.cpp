@@ -1,5 +1,6 @@
 #include "bithumbticker/fakeexchange.h"
 
+#include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/logging.h"
 
 #include <QDateTime>
@@ -92,6 +93,20 @@ FakeExchange::~FakeExchange()
 bool FakeExchange::listen(quint16 port)
 {
     return m_server->listen(QHostAddress::LocalHost, port);
+}
+
+bool FakeExchange::listenRest(quint16 port)
+{
+    if (!m_rest) {
+        m_rest = new FakeRestServer(
+            [this](const MarketId &market) { return m_walk.current(market).price; }, this);
+    }
+    return m_rest->listen(port);
+}
+
+QUrl FakeExchange::restUrl() const
+{
+    return m_rest ? m_rest->url() : QUrl();
 }
 
 quint16 FakeExchange::port() const

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "bithumbticker/marketid.h"
+#include "bithumbticker/protocol.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ticker {
+
+// Fetches a market's last 24 h of one-minute candles from Bithumb's REST API, so the chart
+// starts full instead of empty. API 2.0 pages back 200 candles a request; API 1.0 sends all in
+// one. Every failure (offline, timeout, HTTP error, error body, garbage, oversize) is logged
+// under ticker.history, counted and reported with what arrived before it; never a dialog.
+class HistoryBackfill : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        ApiVersion api = ApiVersion::V2;
+        QUrl restBase; // empty: https://api.bithumb.com
+        int minutes = 24 * 60;
+        int timeoutMs = 10'000;                     // per request
+        qint64 maxBodyBytes = 4 << 20;              // a larger response is cut off and refused
+        QList<QSslCertificate> extraCaCertificates; // as for the WebSocket (--ca-file)
+        std::function<qint64()> clock;              // ms since the epoch; empty: the system clock
+    };
+
+    explicit HistoryBackfill(Config config, QObject *parent = nullptr);
+    ~HistoryBackfill() override;
+
+    // Starts fetching; a fetch already running for the market goes on instead.
+    void fetch(const MarketId &market);
+    bool isFetching(const MarketId &market) const { return m_jobs.contains(market); }
+    int requestCount() const { return m_requests; }
+    int failureCount() const { return m_failures; }
+    int rejectedCandles() const { return m_rejected; }
+
+Q_SIGNALS:
+    // Oldest first. error is empty when the whole history arrived.
+    void fetched(const ticker::MarketId &market, const std::vector<ticker::Candle> &candles,
+        const QString &error);
+
+private:
+    struct Job
+    {
+        std::vector<Candle> candles;
+        QPointer<QNetworkReply> reply;
+        int pages = 0;
+    };
+
+    void request(const MarketId &market, qint64 beforeMs);
+    void finishPage(const MarketId &market, QNetworkReply *reply);
+    void finish(const MarketId &market, const QString &error);
+    qint64 now() const;
+
+    Config m_config;
+    std::unique_ptr<Protocol> m_protocol;
+    QNetworkAccessManager *m_network;
+    QHash<MarketId, Job> m_jobs;
+    int m_requests = 0;
+    int m_failures = 0;
+    int m_rejected = 0;
+};
+
+// Bithumb has been seen writing Korean wall-clock time as if it were Unix time in REST
+// answers (9 h ahead). When the newest candle is about 9 h in the future, shift all back.
+void correctKoreanClock(std::vector<Candle> &candles, qint64 nowMs);
+
+} // namespace ticker

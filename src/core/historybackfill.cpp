@@ -1,0 +1,159 @@
+#include "bithumbticker/historybackfill.h"
+
+#include "bithumbticker/logging.h"
+#include "restjson.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+using namespace Qt::StringLiterals;
+
+namespace ticker {
+
+namespace {
+
+constexpr qint64 minuteMs = 60'000;
+constexpr qint64 kstOffsetMs = 9 * 3600 * 1000;
+const char *const tooLargeProperty = "tickerTooLarge";
+
+} // namespace
+
+void correctKoreanClock(std::vector<Candle> &candles, qint64 nowMs)
+{
+    if (candles.empty())
+        return;
+    const qint64 shifted = candles.back().startMs - kstOffsetMs;
+    if (candles.back().startMs > nowMs + 5 * minuteMs && shifted <= nowMs + minuteMs
+        && shifted >= nowMs - 10 * minuteMs) {
+        qCInfo(lcHistory) << "candle times are 9 h ahead (Korean time written as UTC); shifted";
+        for (Candle &candle : candles)
+            candle.startMs -= kstOffsetMs;
+    }
+}
+
+HistoryBackfill::HistoryBackfill(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_protocol(Protocol::create(m_config.api))
+    , m_network(new QNetworkAccessManager(this))
+{
+    if (m_config.restBase.isEmpty())
+        m_config.restBase = Protocol::defaultRestUrl();
+}
+
+HistoryBackfill::~HistoryBackfill()
+{
+    for (const Job &job : std::as_const(m_jobs)) {
+        if (job.reply) {
+            job.reply->disconnect(this);
+            job.reply->abort();
+        }
+    }
+}
+
+qint64 HistoryBackfill::now() const
+{
+    return m_config.clock ? m_config.clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void HistoryBackfill::fetch(const MarketId &market)
+{
+    if (m_jobs.contains(market))
+        return;
+    m_jobs.insert(market, {});
+    request(market, 0);
+}
+
+void HistoryBackfill::request(const MarketId &market, qint64 beforeMs)
+{
+    Job &job = m_jobs[market];
+    const int perPage = m_protocol->maxCandlesPerRequest();
+    const int count
+        = perPage == 0 ? 0 : std::min(perPage, m_config.minutes - int(job.candles.size()));
+    QNetworkRequest request(m_protocol->candlesUrl(m_config.restBase, market, beforeMs, count));
+    request.setTransferTimeout(m_config.timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    if (!m_config.extraCaCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_config.extraCaCertificates); // verification stays on
+        request.setSslConfiguration(tls);
+    }
+    QNetworkReply *reply = m_network->get(request);
+    ++m_requests;
+    ++job.pages;
+    job.reply = reply;
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
+        if (received > m_config.maxBodyBytes && !reply->property(tooLargeProperty).toBool()) {
+            reply->setProperty(tooLargeProperty, true);
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this,
+        [this, market, reply] { finishPage(market, reply); });
+}
+
+void HistoryBackfill::finishPage(const MarketId &market, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const auto it = m_jobs.find(market);
+    if (it == m_jobs.end() || it->reply != reply)
+        return;
+    if (reply->property(tooLargeProperty).toBool())
+        return finish(market, u"response larger than %1 bytes"_s.arg(m_config.maxBodyBytes));
+    if (reply->error() == QNetworkReply::OperationCanceledError) // the transfer timeout
+        return finish(market, u"no answer within %1 ms"_s.arg(m_config.timeoutMs));
+    if (reply->error() != QNetworkReply::NoError)
+        return finish(market, reply->errorString());
+
+    const CandlePage page = m_protocol->parseCandles(reply->readAll());
+    if (page.rejected > 0) {
+        m_rejected += page.rejected;
+        qCWarning(lcHistory) << "dropped" << page.rejected << "malformed candles of"
+                             << market.toV1();
+    }
+    if (!page.error.isEmpty())
+        return finish(market, page.error);
+
+    Job &job = *it;
+    const qint64 oldestBefore
+        = job.candles.empty() ? std::numeric_limits<qint64>::max() : job.candles.front().startMs;
+    job.candles.insert(job.candles.end(), page.candles.begin(), page.candles.end());
+    sortCandles(job.candles);
+    // Pages go back in time until the window is covered, the server has no more, or a page
+    // brings nothing older (a server that ignores `to` must not loop us).
+    const qint64 horizon = now() - m_config.minutes * minuteMs;
+    const int maxPages = m_protocol->maxCandlesPerRequest() == 0
+        ? 1
+        : m_config.minutes / m_protocol->maxCandlesPerRequest() + 2;
+    const bool done = page.candles.empty() || int(job.candles.size()) >= m_config.minutes
+        || job.candles.front().startMs <= horizon || job.candles.front().startMs >= oldestBefore
+        || job.pages >= maxPages;
+    if (done)
+        finish(market, {});
+    else
+        request(market, job.candles.front().startMs);
+}
+
+void HistoryBackfill::finish(const MarketId &market, const QString &error)
+{
+    std::vector<Candle> candles = std::move(m_jobs[market].candles);
+    const int pages = m_jobs[market].pages;
+    m_jobs.remove(market);
+    correctKoreanClock(candles, now());
+    const qint64 horizon = now() - m_config.minutes * minuteMs;
+    std::erase_if(candles, [horizon](const Candle &c) { return c.startMs < horizon; });
+    if (error.isEmpty()) {
+        qCInfo(lcHistory).noquote() << "backfilled" << candles.size() << "minutes of" << market.toV1() << "in"
+                          << pages << (pages == 1 ? "request" : "requests");
+    } else {
+        ++m_failures;
+        qCWarning(lcHistory).noquote()
+            << "history of" << market.toV1() << "unavailable:" << error << "(kept" << candles.size()
+            << "minutes; the chart goes on from live ticks)";
+    }
+    Q_EMIT fetched(market, candles, error);
+}
+
+} // namespace ticker

@@ -1,0 +1,122 @@
+#include "bithumbticker/historybackfill.h"
+#include "bithumbticker/protocol.h"
+#include "fixtures.h"
+
+#include <gtest/gtest.h>
+
+using namespace ticker;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 minute1041 = 1'795'430'460'000; // 2026-11-23T10:41:00Z
+
+class Candles : public ::testing::TestWithParam<ApiVersion>
+{
+protected:
+    std::unique_ptr<Protocol> protocol = Protocol::create(GetParam());
+};
+
+} // namespace
+
+TEST_P(Candles, FixtureGivesBothMinutesOldestFirstWithExactPrices)
+{
+    const auto page = protocol->parseCandles(
+        test::fixture(GetParam() == ApiVersion::V1 ? "v1_candles.json" : "v2_candles.json"));
+    ASSERT_TRUE(page.error.isEmpty()) << page.error.toStdString();
+    EXPECT_EQ(page.rejected, 0);
+    ASSERT_EQ(page.candles.size(), 2u);
+    const Candle &first = page.candles[0];
+    EXPECT_EQ(first.startMs, minute1041);
+    EXPECT_EQ(first.open, 130090000.0);
+    EXPECT_EQ(first.high, 130120000.0);
+    EXPECT_EQ(first.low, 130051000.0);
+    EXPECT_EQ(first.close, 130112000.0);
+    EXPECT_EQ(page.candles[1].startMs, minute1041 + 60'000);
+    EXPECT_EQ(page.candles[1].close, 130140000.0);
+}
+
+TEST_P(Candles, RefusesBodiesThatAreNotCandles)
+{
+    const bool v1 = GetParam() == ApiVersion::V1;
+    for (const QByteArray &body : {""_ba, "<html>maintenance</html>"_ba, "[1,2"_ba, "null"_ba,
+             "{}"_ba, QByteArray(5000, '['), v1 ? "[]"_ba : "{\"data\":[]}"_ba}) {
+        const auto page = protocol->parseCandles(body);
+        EXPECT_FALSE(page.error.isEmpty()) << body.left(40).toStdString();
+        EXPECT_TRUE(page.candles.empty());
+    }
+}
+
+TEST_P(Candles, ReportsTheServersOwnError)
+{
+    const bool v1 = GetParam() == ApiVersion::V1;
+    const auto page
+        = protocol->parseCandles(v1 ? R"({"status":"5600","message":"Please try again"})"_ba
+                                    : R"({"error":{"name":404,"message":"Code not found"}})"_ba);
+    EXPECT_EQ(page.error, v1 ? u"5600: Please try again"_s : u"404: Code not found"_s);
+}
+
+TEST_P(Candles, DropsAndCountsBadRowsKeepingTheRest)
+{
+    const bool v1 = GetParam() == ApiVersion::V1;
+    // Good, then: negative price, high below close, missing field, wrong type, year 1970,
+    // not a row, NaN-like text.
+    const QByteArray body = v1
+        ? R"({"status":"0000","data":[[1795430460000,"1","2","3","0.5","0"],
+             [1795430520000,"-1","2","3","0.5","0"],[1795430580000,"1","4","3","0.5","0"],
+             [1795430640000,"1","2","3"],["1795430700000","1","2","3","0.5","0"],
+             [1000,"1","2","3","0.5","0"],"row",[1795430760000,"1","nan","3","0.5","0"]]})"_ba
+        : R"([{"candle_date_time_utc":"2026-11-23T10:41:00","opening_price":1,"high_price":3,
+              "low_price":0.5,"trade_price":2},
+             {"candle_date_time_utc":"2026-11-23T10:42:00","opening_price":-1,"high_price":3,
+              "low_price":0.5,"trade_price":2},
+             {"candle_date_time_utc":"2026-11-23T10:43:00","opening_price":1,"high_price":3,
+              "low_price":0.5,"trade_price":4},
+             {"candle_date_time_utc":"2026-11-23T10:44:00","opening_price":1,"high_price":3,
+              "low_price":0.5},
+             {"candle_date_time_utc":"2026-11-23T10:45:00","opening_price":"x","high_price":3,
+              "low_price":0.5,"trade_price":2},
+             {"candle_date_time_utc":"1970-01-01T00:00:01","opening_price":1,"high_price":3,
+              "low_price":0.5,"trade_price":2},
+             "row",
+             {"candle_date_time_utc":"yesterday","opening_price":1,"high_price":3,
+              "low_price":0.5,"trade_price":2}])"_ba;
+    const auto page = protocol->parseCandles(body);
+    EXPECT_TRUE(page.error.isEmpty());
+    EXPECT_EQ(page.rejected, 7);
+    ASSERT_EQ(page.candles.size(), 1u);
+    EXPECT_EQ(page.candles[0].startMs, minute1041);
+    EXPECT_EQ(page.candles[0].close, 2.0);
+}
+
+TEST_P(Candles, RequestsTheDocumentedPaths)
+{
+    const auto market = *MarketId::fromUser(u"BTC_KRW");
+    const QUrl base(u"https://api.bithumb.com"_s);
+    if (GetParam() == ApiVersion::V1) {
+        EXPECT_EQ(protocol->candlesUrl(base, market, 0, 0).toString(),
+            u"https://api.bithumb.com/public/candlestick/BTC_KRW/1m"_s);
+        EXPECT_EQ(protocol->maxCandlesPerRequest(), 0);
+    } else {
+        EXPECT_EQ(protocol->candlesUrl(base, market, 0, 200).toString(),
+            u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=200"_s);
+        EXPECT_EQ(protocol->candlesUrl(base, market, minute1041, 5).toString(),
+            u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=5"
+            "&to=2026-11-23T10:41:00Z"_s);
+        EXPECT_EQ(protocol->maxCandlesPerRequest(), 200);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(BothApis, Candles, ::testing::Values(ApiVersion::V1, ApiVersion::V2),
+    [](const auto &param) { return param.param == ApiVersion::V1 ? "V1" : "V2"; });
+
+TEST(CandleClock, ShiftsCandlesWrittenInKoreanTimeBackNineHours)
+{
+    const qint64 now = minute1041 + 30'000;
+    std::vector<Candle> korean {{minute1041 + 9 * 3600'000, 1, 1, 1, 1}};
+    correctKoreanClock(korean, now);
+    EXPECT_EQ(korean[0].startMs, minute1041);
+    std::vector<Candle> utc {{minute1041, 1, 1, 1, 1}};
+    correctKoreanClock(utc, now);
+    EXPECT_EQ(utc[0].startMs, minute1041);
+}
