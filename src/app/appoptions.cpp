@@ -35,8 +35,12 @@ std::optional<AppOptions> AppOptions::fromArguments(
         u"Ping every SECS; a link silent for two of them is redialled."_s, u"SECS"_s, u"20"_s);
     const QCommandLineOption caFile(u"ca-file"_s,
         u"PEM file of CA certificates trusted for wss:// besides the system's."_s, u"PATH"_s);
+    const QCommandLineOption restUrl(u"rest-url"_s,
+        u"REST base for the chart's 24 h history instead of https://api.bithumb.com."_s, u"URL"_s);
+    const QCommandLineOption noBackfill(
+        u"no-backfill"_s, u"Start the chart from live ticks; fetch no history."_s);
     parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats,
-        heartbeat, caFile});
+        heartbeat, caFile, restUrl, noBackfill});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -68,6 +72,15 @@ std::optional<AppOptions> AppOptions::fromArguments(
         if (!options.feed.url.isValid() || (scheme != u"ws" && scheme != u"wss"))
             return fail(u"--url must be a ws:// or wss:// URL, not "_s + parser.value(url));
     }
+
+    if (parser.isSet(restUrl)) {
+        options.restUrl = QUrl(parser.value(restUrl), QUrl::StrictMode);
+        const QString scheme = options.restUrl.scheme();
+        if (!options.restUrl.isValid() || (scheme != u"http" && scheme != u"https"))
+            return fail(
+                u"--rest-url must be an http:// or https:// URL, not "_s + parser.value(restUrl));
+    }
+    options.backfill = !parser.isSet(noBackfill);
 
     for (const QString &name : parser.value(symbols).split(u',', Qt::SkipEmptyParts)) {
         const auto market = MarketId::fromUser(name);

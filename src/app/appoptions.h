@@ -14,6 +14,8 @@ struct AppOptions
 {
     FeedConfig feed;
     QHash<MarketId, QString> spelling; // each market as the user wrote it (--symbols)
+    QUrl restUrl;         // --rest-url: REST base for the chart's history; empty: Bithumb's
+    bool backfill = true; // --no-backfill: the chart starts from live ticks only
     bool demo = false;
     bool headless = false;
     bool stats = false;

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/historybackfill.h"
 #include "bithumbticker/logging.h"
 #include "bithumbticker/tickerfeed.h"
 #include "bithumbticker/wakewatcher.h"
@@ -74,6 +75,10 @@ int main(int argc, char **argv)
             return 1;
         }
         exchange->setStreamInterval(350);
+        if (!exchange->listenRest())
+            qCWarning(lcHistory) << "the demo exchange could not serve history";
+        if (options->restUrl.isEmpty())
+            options->restUrl = exchange->restUrl();
         if (options->feed.url.isEmpty())
             options->feed.url = exchange->url(options->feed.api);
         qCInfo(lcFeed) << "demo exchange on" << exchange->url(options->feed.api);
@@ -82,6 +87,7 @@ int main(int argc, char **argv)
     TickerFeed feed(options->feed);
     std::unique_ptr<HeadlessPrinter> printer;
     std::unique_ptr<MainWindow> window;
+    std::unique_ptr<HistoryBackfill> backfill;
     qint64 ticksSeen = 0;
     if (options->headless) {
         printer
@@ -106,6 +112,14 @@ int main(int argc, char **argv)
             });
     } else {
         window = std::make_unique<MainWindow>(&feed, bundledMarkets(), options->demo);
+        if (options->backfill) {
+            HistoryBackfill::Config config;
+            config.api = options->feed.api;
+            config.restBase = options->restUrl;
+            config.extraCaCertificates = options->feed.extraCaCertificates;
+            backfill = std::make_unique<HistoryBackfill>(config);
+            window->setBackfill(backfill.get());
+        }
         window->show();
         if (options->exitAfterTicks > 0) {
             QObject::connect(

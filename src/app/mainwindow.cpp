@@ -178,7 +178,29 @@ bool MainWindow::selectMarket(const QString &name)
     qCInfo(lcUi) << "showing" << spelled;
     m_chart->setHistory(&m_history[m_current]);
     showCurrent();
+    backfillCurrent();
     return true;
+}
+
+void MainWindow::setBackfill(HistoryBackfill *backfill)
+{
+    m_backfill = backfill;
+    connect(backfill, &HistoryBackfill::fetched, this, &MainWindow::mergeHistory);
+    backfillCurrent();
+}
+
+void MainWindow::backfillCurrent()
+{
+    if (m_backfill)
+        m_backfill->fetch(m_current);
+}
+
+void MainWindow::mergeHistory(
+    const MarketId &market, const std::vector<Candle> &candles, const QString &)
+{
+    // A failure was logged by HistoryBackfill; the chart simply goes on from live ticks.
+    if (m_history[market].mergeCandles(candles, now()) > 0 && market == m_current)
+        m_chart->historyChanged();
 }
 
 void MainWindow::showTicks(const TickBatch &ticks)
@@ -211,13 +233,18 @@ void MainWindow::showCurrent()
     m_price->setText(formatPrice(tick.priceText, tick.price, locale));
     m_change->setText(formatChange(tick, locale));
     const double move = std::isnan(tick.changeAmount) ? tick.changePercent : tick.changeAmount;
-    const QColor color = move > 0 ? risingColor() : move < 0 ? fallingColor() : QColor();
+    const QColor color = move > 0 ? risingColor(palette())
+        : move < 0                ? fallingColor(palette())
+                                  : QColor();
     m_changeColor = color;
     refreshStatus();
 }
 
 void MainWindow::showState(FeedClient::State state, const QString &detail, int redialInMs)
 {
+    // Back after a lost link: the minutes missed come from the candles.
+    if (state == FeedClient::State::Live && m_linkState == FeedClient::State::Redialing)
+        backfillCurrent();
     m_linkState = state;
     m_linkDetail = detail;
     m_redialAtMs = now() + redialInMs;

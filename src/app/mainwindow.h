@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bithumbticker/historybackfill.h"
 #include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/tickerfeed.h"
 #include "pricechart.h"
@@ -31,10 +32,12 @@ public:
     QString statusText() const;
     bool isPriceStale() const; // the link is down, or the market is silent beyond its rhythm
     QString marketAgeText(const QString &market) const; // the picker's tooltip for it
-    const PriceChart *chart() const { return m_chart; }
+    PriceChart *chart() const { return m_chart; }
     std::size_t historySize(const MarketId &market) const;
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    // Fills each market's chart from REST candles when it is shown and after a lost link.
+    void setBackfill(HistoryBackfill *backfill);
 
 public Q_SLOTS:
     void showTicks(const ticker::TickBatch &ticks);
@@ -45,9 +48,13 @@ public Q_SLOTS:
 private:
     void showState(FeedClient::State state, const QString &detail, int redialInMs);
     void showCurrent();
+    void backfillCurrent();
+    void mergeHistory(
+        const MarketId &market, const std::vector<Candle> &candles, const QString &error);
     qint64 now() const;
 
     TickerFeed *m_feed;
+    HistoryBackfill *m_backfill = nullptr;
     QList<MarketId> m_baseMarkets; // what the feed was started with
     MarketId m_current;
     QHash<MarketId, Tick> m_last;

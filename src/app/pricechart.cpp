@@ -1,8 +1,12 @@
 #include "pricechart.h"
 
+#include "bithumbticker/priceformat.h"
+#include "chartaxes.h"
 #include "tickcolors.h"
 
+#include <QDateTime>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -13,14 +17,68 @@ using namespace Qt::StringLiterals;
 
 namespace ticker {
 
+namespace {
+
+constexpr int frameMs = 16; // ~60 Hz
+
+// The exact decimal a stored double came from: the shortest text that reads back as it.
+QString exactPrice(double price, const QLocale &locale)
+{
+    return formatPrice(QString::number(price, 'f', QLocale::FloatingPointShortest), price, locale);
+}
+
+} // namespace
+
 PriceChart::PriceChart(QWidget *parent)
     : QWidget(parent)
-{ }
+{
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent); // every paint fills the whole widget
+    m_frameTimer.setSingleShot(true);
+    m_frameTimer.setInterval(frameMs);
+    connect(&m_frameTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+}
 
 void PriceChart::setHistory(const PriceHistory *history)
 {
     m_history = history;
     update();
+}
+
+void PriceChart::historyChanged()
+{
+    // Hidden or minimised, there is nothing to draw: paint once when seen again.
+    if (!isVisible() || window()->isMinimized()) {
+        m_missedChanges = true;
+        return;
+    }
+    if (!m_frameTimer.isActive())
+        m_frameTimer.start();
+}
+
+void PriceChart::showEvent(QShowEvent *)
+{
+    // A restored window may only flush its old backing store, so watch its state ourselves.
+    if (m_watchedWindow != window()) {
+        if (m_watchedWindow)
+            m_watchedWindow->removeEventFilter(this);
+        m_watchedWindow = window();
+        m_watchedWindow->installEventFilter(this);
+    }
+    if (m_missedChanges) {
+        m_missedChanges = false;
+        update();
+    }
+}
+
+bool PriceChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::WindowStateChange && m_missedChanges && isVisible()
+        && !window()->isMinimized()) {
+        m_missedChanges = false;
+        update();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PriceChart::setSpanMs(qint64 spanMs)
@@ -29,24 +87,44 @@ void PriceChart::setSpanMs(qint64 spanMs)
     update();
 }
 
+void PriceChart::mouseMoveEvent(QMouseEvent *event)
+{
+    m_hoverX = event->position().x();
+    update();
+}
+
+void PriceChart::leaveEvent(QEvent *)
+{
+    m_hoverX.reset();
+    update();
+}
+
 void PriceChart::paintEvent(QPaintEvent *)
 {
+    ++m_paintCount;
+    m_hoverText.clear();
+    m_timeLabels.clear();
+    m_priceLabels.clear();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
     painter.fillRect(rect(), pal.base());
+    const QFontMetricsF metrics(font());
+    const QLocale locale;
 
-    const QFontMetrics metrics(font());
-    const int labelWidth = metrics.horizontalAdvance(u"000,000,000.0000"_s);
-    const QRectF plot = QRectF(rect()).adjusted(8, 10, -labelWidth - 12, -metrics.height() - 10);
-
+    // Room for the price labels, guessed from the newest price; the decimation only needs a
+    // column count near the plot's width.
+    const double newestPrice = m_history && !m_history->isEmpty() ? m_history->newest().price : 0;
+    const double guessedLabelWidth
+        = metrics.horizontalAdvance(locale.toString(newestPrice, 'f', newestPrice >= 1000 ? 0 : 4));
     std::vector<PricePoint> points;
     qint64 t0 = 0, t1 = 0;
-    if (m_history && !m_history->isEmpty() && plot.width() >= 10 && plot.height() >= 10) {
+    const double guessedPlotWidth = width() - guessedLabelWidth - 24;
+    if (m_history && !m_history->isEmpty() && guessedPlotWidth >= 10 && height() >= 40) {
         t1 = m_history->newest().timeMs;
         // A history shorter than the range fills the width instead of hugging its right edge.
         t0 = std::max(t1 - m_spanMs, m_history->at(0).timeMs);
-        const int columns = int(plot.width() * devicePixelRatioF());
+        const int columns = int(guessedPlotWidth * devicePixelRatioF());
         points = decimateM4(m_history->range(t0, t1), t0, t1, columns);
     }
     m_drawnPoints = points.size();
@@ -60,64 +138,76 @@ void PriceChart::paintEvent(QPaintEvent *)
     // M4 keeps every column's extremes, so these are the range's true high and low.
     const auto [lowIt, highIt] = std::minmax_element(
         points.begin(), points.end(), [](auto a, auto b) { return a.price < b.price; });
-    double low = lowIt->price, high = highIt->price;
-    if (high - low < high * 1e-9) { // a flat line sits in the middle
-        low -= std::max(1e-9, high * 0.001);
-        high += std::max(1e-9, high * 0.001);
-    }
-    const double span = std::max(1.0, double(t1 - t0));
-    const auto toPoint = [&](const PricePoint &p) {
-        return QPointF(plot.left() + double(p.timeMs - t0) / span * plot.width(),
-            plot.bottom() - (p.price - low) / (high - low) * plot.height());
-    };
+    const double pad = highIt->price > lowIt->price ? (highIt->price - lowIt->price) * 0.08
+                                                    : std::max(1e-8, highIt->price * 0.001);
+    const double low = lowIt->price - pad, high = highIt->price + pad;
 
-    // Grid: the high, the low and the middle, labelled at the right.
-    const QLocale locale;
-    painter.setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DotLine));
-    for (int i = 0; i <= 2; ++i) {
-        const double y = plot.top() + plot.height() * i / 2.0;
+    // Price labels at round values, at most one per two lines of text.
+    const double plotHeight = height() - 10 - metrics.height() - 10;
+    const double step
+        = priceStep(high - low, std::max(2, int(plotHeight / (metrics.height() * 2.2))));
+    const int decimals = std::min(stepDecimals(step), 10);
+    const std::vector<double> priceValues = priceTicks(low, high, step);
+    double labelWidth = 0;
+    for (const double value : priceValues) {
+        m_priceLabels.append(locale.toString(value, 'f', decimals));
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(m_priceLabels.back()));
+    }
+    const QRectF plot(8, 10, width() - labelWidth - 24, plotHeight);
+    const double span = std::max(1.0, double(t1 - t0));
+    const auto xOf = [&](qint64 t) { return plot.left() + double(t - t0) / span * plot.width(); };
+    const auto yOf = [&](double price) {
+        return plot.bottom() - (price - low) / (high - low) * plot.height();
+    };
+    const auto toPoint = [&](const PricePoint &p) { return QPointF(xOf(p.timeMs), yOf(p.price)); };
+
+    const QColor gridColor = pal.color(QPalette::Mid);
+    const QColor labelColor = pal.color(QPalette::PlaceholderText);
+    for (std::size_t i = 0; i < priceValues.size(); ++i) {
+        const double y = yOf(priceValues[i]);
+        painter.setPen(QPen(gridColor, 1, Qt::DotLine));
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-    }
-    painter.setPen(pal.color(QPalette::PlaceholderText));
-    // Enough fraction digits to tell the three labels apart, and no float noise beyond that.
-    const int labelDecimals
-        = std::clamp(int(std::ceil(-std::log10((high - low) / 2.0))) + 1, 0, 10);
-    for (int i = 0; i <= 2; ++i) {
-        const double y = plot.top() + plot.height() * i / 2.0;
-        const double value = high - (high - low) * i / 2.0;
-        const QRectF box(
-            plot.right() + 6, y - metrics.height() / 2.0, labelWidth, metrics.height());
+        painter.setPen(labelColor);
         painter.drawText(
-            box, Qt::AlignLeft | Qt::AlignVCenter, locale.toString(value, 'f', labelDecimals));
+            QRectF(plot.right() + 8, y - metrics.height() / 2, labelWidth + 8, metrics.height()),
+            Qt::AlignLeft | Qt::AlignVCenter, m_priceLabels[qsizetype(i)]);
     }
-    const qint64 shownSeconds = (t1 - t0) / 1000;
-    const QString rangeName = m_spanMs >= oneDayMs ? tr("last 24 h")
-        : m_spanMs >= oneHourMs                    ? tr("last hour")
-                                                   : tr("last 5 min");
-    const QString window = t1 - t0 >= m_spanMs ? rangeName
-        : shownSeconds < 120                   ? tr("last %1 s").arg(shownSeconds)
-                                               : tr("last %1 min").arg(shownSeconds / 60);
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height()),
-        Qt::AlignLeft | Qt::AlignTop, window);
+
+    // Clock times at the bottom, on round local times.
+    const qint64 utcOffsetMs = QDateTime::fromMSecsSinceEpoch(t1).offsetFromUtc() * 1000LL;
+    const double timeLabelWidth = metrics.horizontalAdvance(u"00:00:00"_s) + 28;
+    const qint64 timeStep = timeStepMs(t1 - t0, std::max(1, int(plot.width() / timeLabelWidth)));
+    const QString timeFormat = timeStep < 60'000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+    for (const qint64 t : timeTicks(t0, t1, timeStep, utcOffsetMs)) {
+        const double x = xOf(t);
+        painter.setPen(QPen(gridColor, 1, Qt::DotLine));
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        const QString label = locale.toString(QDateTime::fromMSecsSinceEpoch(t), timeFormat);
+        const double half = metrics.horizontalAdvance(label) / 2;
+        if (x - half < 0 || x + half > plot.right() + labelWidth)
+            continue; // a label cut by the edge says nothing
+        m_timeLabels.append(label);
+        painter.setPen(labelColor);
+        painter.drawText(QRectF(x - half, plot.bottom() + 4, 2 * half, metrics.height()),
+            Qt::AlignCenter, label);
+    }
 
     // The range's opening price, for reference.
     const double opening = points.front().price;
-    const double openingY = plot.bottom() - (opening - low) / (high - low) * plot.height();
-    painter.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));
-    painter.drawLine(QPointF(plot.left(), openingY), QPointF(plot.right(), openingY));
+    painter.setPen(QPen(labelColor, 1, Qt::DashLine));
+    painter.drawLine(QPointF(plot.left(), yOf(opening)), QPointF(plot.right(), yOf(opening)));
 
     QPainterPath line;
     line.moveTo(toPoint(points.front()));
     for (auto it = std::next(points.begin()); it != points.end(); ++it)
         line.lineTo(toPoint(*it));
-
     const double move = points.back().price - opening;
-    const QColor color = move > 0 ? risingColor()
-        : move < 0                ? fallingColor()
+    const QColor color = move > 0 ? risingColor(pal)
+        : move < 0                ? fallingColor(pal)
                                   : pal.color(QPalette::Text);
     QPainterPath area = line;
-    area.lineTo(toPoint(points.back()).x(), plot.bottom());
-    area.lineTo(toPoint(points.front()).x(), plot.bottom());
+    area.lineTo(xOf(points.back().timeMs), plot.bottom());
+    area.lineTo(xOf(points.front().timeMs), plot.bottom());
     area.closeSubpath();
     QLinearGradient fill(plot.topLeft(), plot.bottomLeft());
     QColor top = color;
@@ -131,6 +221,49 @@ void PriceChart::paintEvent(QPaintEvent *)
     painter.drawPath(line);
     painter.setBrush(color);
     painter.drawEllipse(toPoint(points.back()), 3, 3);
+
+    // Hover: the nearest stored tick (not a decimated one), its exact time and price.
+    if (!m_hoverX || *m_hoverX < plot.left() || *m_hoverX > plot.right())
+        return;
+    const qint64 hoverTime = t0 + qint64((*m_hoverX - plot.left()) / plot.width() * span);
+    const PricePoint *nearest = m_history->nearest(hoverTime);
+    if (nearest->timeMs < t0)
+        nearest = &m_history->range(t0, t1)[0];
+    const QPointF at = toPoint(*nearest);
+    QColor crosshair = pal.color(QPalette::Text);
+    crosshair.setAlpha(110);
+    painter.setPen(QPen(crosshair, 1, Qt::DashLine));
+    painter.drawLine(QPointF(at.x(), plot.top()), QPointF(at.x(), plot.bottom()));
+    painter.drawLine(QPointF(plot.left(), at.y()), QPointF(plot.right(), at.y()));
+    painter.setPen(QPen(color, 2));
+    painter.setBrush(pal.base());
+    painter.drawEllipse(at, 4, 4);
+
+    const QString time = locale.toString(
+        QDateTime::fromMSecsSinceEpoch(nearest->timeMs), u"yyyy-MM-dd HH:mm:ss"_s);
+    const QString price = exactPrice(nearest->price, locale);
+    m_hoverText = time + u'\n' + price;
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold);
+    const QSizeF box(
+        std::max(metrics.horizontalAdvance(time), boldMetrics.horizontalAdvance(price)) + 16,
+        metrics.height() + boldMetrics.height() + 10);
+    // Beside the point, flipped to stay inside the plot.
+    QPointF corner(at.x() + 12, at.y() - box.height() - 8);
+    if (corner.x() + box.width() > plot.right())
+        corner.setX(at.x() - 12 - box.width());
+    if (corner.y() < plot.top())
+        corner.setY(at.y() + 8);
+    const QRectF tip(corner, box);
+    painter.setPen(pal.color(QPalette::Mid));
+    painter.setBrush(pal.toolTipBase());
+    painter.drawRoundedRect(tip, 4, 4);
+    painter.setPen(pal.color(QPalette::ToolTipText));
+    painter.drawText(tip.adjusted(8, 5, -8, 0), Qt::AlignLeft | Qt::AlignTop, time);
+    painter.setFont(bold);
+    painter.drawText(
+        tip.adjusted(8, 5 + metrics.height(), -8, 0), Qt::AlignLeft | Qt::AlignTop, price);
 }
 
 } // namespace ticker

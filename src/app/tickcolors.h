@@ -1,18 +1,25 @@
 #pragma once
 
 #include <QColor>
+#include <QPalette>
 
 namespace ticker {
 
-// The Korean market convention: red for a rise, blue for a fall.
-inline QColor risingColor()
+// The Korean market convention: red for a rise, blue for a fall; lighter shades on a dark
+// palette, so both keep their contrast.
+inline bool isDark(const QPalette &palette)
 {
-    return QColor(0xd6, 0x2b, 0x2b);
+    return palette.color(QPalette::Base).lightness() < 128;
 }
 
-inline QColor fallingColor()
+inline QColor risingColor(const QPalette &palette)
 {
-    return QColor(0x1e, 0x5f, 0xd6);
+    return isDark(palette) ? QColor(0xff, 0x6b, 0x6b) : QColor(0xd6, 0x2b, 0x2b);
+}
+
+inline QColor fallingColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0x6c, 0xa4, 0xff) : QColor(0x1e, 0x5f, 0xd6);
 }
 
 } // namespace ticker

@@ -3,7 +3,9 @@
 
 #include "bithumbticker/fakeexchange.h"
 
+#include <QApplication>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -149,4 +151,53 @@ TEST_F(MainWindowTest, ChartKeepsEveryTickAndDrawsAtMostFourPointsAColumn)
     const int columns = int(window->chart()->width() * window->chart()->devicePixelRatioF());
     EXPECT_LE(drawn, std::size_t(4 * columns));
     saveScreenshot("chart-after-flood");
+}
+
+TEST_F(MainWindowTest, ChartStartsFromTheBackfilledDayAndEachNewMarketGetsItsOwn)
+{
+    ASSERT_TRUE(exchange.listenRest());
+    HistoryBackfill::Config config;
+    config.restBase = exchange.restUrl();
+    HistoryBackfill backfill(config);
+    QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
+    const auto btc = *MarketId::fromV1("BTC_KRW");
+    const std::size_t live = window->historySize(btc);
+    window->setBackfill(&backfill);
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    EXPECT_TRUE(fetched.at(0).at(2).toString().isEmpty());
+    // A day of minutes, four points each, before the live ticks; the live minute is kept.
+    EXPECT_GE(window->historySize(btc), live + 4 * 1438);
+    window->chart()->setSpanMs(PriceChart::oneDayMs);
+    window->repaint();
+    EXPECT_GE(window->chart()->timeLabels().size(), 3);
+    saveScreenshot("backfilled-24h");
+
+    window->selectMarket(u"ETH_KRW"_s);
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    EXPECT_EQ(fetched.at(1).at(0).value<MarketId>().toV1(), u"ETH_KRW");
+    EXPECT_GE(window->historySize(*MarketId::fromV1("ETH_KRW")), 4u * 1438);
+    EXPECT_EQ(backfill.failureCount(), 0);
+}
+
+TEST_F(MainWindowTest, WithoutHistoryTheChartGoesOnFromLiveTicksAndSaysNothing)
+{
+    QTcpServer closed; // a port that was free a moment ago
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
+    HistoryBackfill::Config config;
+    config.restBase = QUrl(u"http://127.0.0.1:%1"_s.arg(closed.serverPort()));
+    closed.close();
+    HistoryBackfill backfill(config);
+    QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
+    const auto btc = *MarketId::fromV1("BTC_KRW");
+    window->setBackfill(&backfill);
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    EXPECT_FALSE(fetched.at(0).at(2).toString().isEmpty());
+    EXPECT_EQ(QApplication::activeModalWidget(), nullptr);
+    const QWidgetList topLevel = QApplication::topLevelWidgets();
+    const auto visible = std::count_if(
+        topLevel.cbegin(), topLevel.cend(), [](QWidget *w) { return w->isVisible(); });
+    EXPECT_EQ(visible, 1) << "no dialog, no message box";
+    const std::size_t before = window->historySize(btc);
+    exchange.publish(btc, u"131000000"_s);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return window->historySize(btc) == before + 1; }, timeoutMs));
 }

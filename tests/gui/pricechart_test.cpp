@@ -1,0 +1,163 @@
+// PriceChart on its own, offscreen, over a PriceHistory the test fills.
+#include "pricechart.h"
+
+#include "tickcolors.h"
+
+#include <QDateTime>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace ticker;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 t0 = 1'795'430'460'000;
+
+class PriceChartTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        for (int i = 0; i <= 300; ++i) // five minutes, a tick a second
+            history.append(t0 + i * 1000, 130'000'000 + (i % 60) * 1000);
+        chart.setHistory(&history);
+        chart.resize(600, 240);
+        chart.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+    }
+
+    // Paints now and waits for nothing else: what a frame would show.
+    void paint() { chart.repaint(); }
+
+    // TICKER_SCREENSHOT_DIR set: the chart as it looks now, for a person to check.
+    void saveScreenshot(const char *name)
+    {
+        const QString dir = qEnvironmentVariable("TICKER_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            chart.grab().save(dir + u'/' + QString::fromLatin1(name) + u".png");
+    }
+
+    PriceHistory history;
+    PriceChart chart;
+};
+
+} // namespace
+
+TEST_F(PriceChartTest, LabelsTimesAtTheBottomAndPricesAtTheRight)
+{
+    paint();
+    // Five minutes from 10:41 UTC: a label each round minute of the local clock.
+    ASSERT_GE(chart.timeLabels().size(), 3);
+    for (const QString &label : chart.timeLabels())
+        EXPECT_TRUE(label.endsWith(u":00"_s) || label.size() == 5) << label.toStdString();
+    const QString first
+        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t0 + 60'000), u"HH:mm"_s);
+    EXPECT_TRUE(chart.timeLabels().contains(first)) << first.toStdString();
+    ASSERT_GE(chart.priceLabels().size(), 2);
+    EXPECT_TRUE(chart.priceLabels().contains(u"130,020,000"_s)
+        || chart.priceLabels().contains(u"130,030,000"_s)
+        || chart.priceLabels().contains(u"130,025,000"_s))
+        << chart.priceLabels().join(u' ').toStdString();
+}
+
+TEST_F(PriceChartTest, HoverShowsTheExactTimeAndPriceOfTheNearestTick)
+{
+    history.append(t0 + 301'000, 130'123'456.5); // an odd price, exactly
+    paint();
+    // The right edge of the plot is the newest tick.
+    const int x = chart.width() - 1;
+    for (int probe = x; probe > 0 && chart.hoverText().isEmpty(); probe -= 4) {
+        QTest::mouseMove(&chart, QPoint(probe, chart.height() / 2));
+        paint();
+    }
+    const QString expected
+        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t0 + 301'000), u"yyyy-MM-dd HH:mm:ss"_s)
+        + u"\n130,123,456.5"_s;
+    EXPECT_EQ(chart.hoverText(), expected);
+    saveScreenshot("chart-hover");
+
+    // In the middle: a tick from the middle, not an interpolation.
+    QTest::mouseMove(&chart, QPoint(chart.width() / 3, chart.height() / 2));
+    paint();
+    const QStringList parts = chart.hoverText().split(u'\n');
+    ASSERT_EQ(parts.size(), 2);
+    const QDateTime shown = QLocale().toDateTime(parts[0], u"yyyy-MM-dd HH:mm:ss"_s);
+    const PricePoint *tick = history.nearest(shown.toMSecsSinceEpoch());
+    EXPECT_EQ(tick->timeMs, shown.toMSecsSinceEpoch());
+    EXPECT_EQ(parts[1], QLocale().toString(tick->price, 'f', 0));
+
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(&chart, &leave);
+    paint();
+    EXPECT_TRUE(chart.hoverText().isEmpty());
+}
+
+TEST_F(PriceChartTest, ManyChangesInAFrameCostOnePaint)
+{
+    chart.setFrameIntervalMs(30);
+    QTest::qWait(50);
+    const int before = chart.paintCount();
+    for (int i = 0; i < 1000; ++i) {
+        history.append(t0 + 400'000 + i, 130'000'000 + i);
+        chart.historyChanged();
+    }
+    EXPECT_EQ(chart.paintCount(), before); // nothing painted yet: it waits for the frame
+    ASSERT_TRUE(QTest::qWaitFor([&] { return chart.paintCount() > before; }, 2000));
+    QTest::qWait(100); // and no more paints follow
+    EXPECT_EQ(chart.paintCount(), before + 1);
+}
+
+TEST_F(PriceChartTest, NoPaintWhileHiddenOrMinimised)
+{
+    chart.setFrameIntervalMs(1);
+    chart.hide();
+    QTest::qWait(20);
+    int before = chart.paintCount();
+    for (int i = 0; i < 100; ++i) {
+        chart.historyChanged();
+        QTest::qWait(1);
+    }
+    EXPECT_EQ(chart.paintCount(), before);
+
+    chart.showMinimized();
+    QTest::qWait(20);
+    ASSERT_TRUE(chart.isMinimized());
+    before = chart.paintCount();
+    for (int i = 0; i < 100; ++i) {
+        chart.historyChanged();
+        QTest::qWait(1);
+    }
+    EXPECT_EQ(chart.paintCount(), before);
+
+    chart.showNormal(); // shown again, it paints what the history holds now
+    ASSERT_TRUE(QTest::qWaitFor([&] { return chart.paintCount() > before; }, 2000));
+}
+
+TEST_F(PriceChartTest, FollowsADarkPalette)
+{
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
+    dark.setColor(QPalette::Mid, QColor(0x44, 0x46, 0x4a));
+    chart.setPalette(dark);
+    history.append(t0 + 301'000, 130'100'000); // a rise: the line is red
+    const QImage image = chart.grab().toImage();
+    EXPECT_EQ(image.pixelColor(2, 2), dark.color(QPalette::Base));
+    // The line is drawn in the dark palette's lighter red or blue, never the light one's.
+    bool lightShade = false, darkShade = false;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            darkShade = darkShade || c == risingColor(dark) || c == fallingColor(dark);
+            lightShade
+                = lightShade || c == risingColor(QPalette()) || c == fallingColor(QPalette());
+        }
+    }
+    EXPECT_TRUE(darkShade); // the last tick's dot is solid
+    EXPECT_FALSE(lightShade);
+    saveScreenshot("chart-dark");
+}
