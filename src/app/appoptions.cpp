@@ -39,8 +39,10 @@ std::optional<AppOptions> AppOptions::fromArguments(
         u"REST base for the chart's 24 h history instead of https://api.bithumb.com."_s, u"URL"_s);
     const QCommandLineOption noBackfill(
         u"no-backfill"_s, u"Start the chart from live ticks; fetch no history."_s);
+    const QCommandLineOption range(u"range"_s,
+        u"The chart's first range (the window's toggles change it)."_s, u"5m|1h|24h"_s, u"5m"_s);
     parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats,
-        heartbeat, caFile, restUrl, noBackfill});
+        heartbeat, caFile, restUrl, noBackfill, range});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -81,6 +83,11 @@ std::optional<AppOptions> AppOptions::fromArguments(
                 u"--rest-url must be an http:// or https:// URL, not "_s + parser.value(restUrl));
     }
     options.backfill = !parser.isSet(noBackfill);
+    static const QHash<QString, qint64> ranges {
+        {u"5m"_s, 5 * 60 * 1000}, {u"1h"_s, 3600 * 1000}, {u"24h"_s, 24 * 3600 * 1000}};
+    if (!ranges.contains(parser.value(range).toLower()))
+        return fail(u"--range must be 5m, 1h or 24h"_s);
+    options.chartSpanMs = ranges.value(parser.value(range).toLower());
 
     for (const QString &name : parser.value(symbols).split(u',', Qt::SkipEmptyParts)) {
         const auto market = MarketId::fromUser(name);

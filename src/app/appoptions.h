@@ -14,8 +14,10 @@ struct AppOptions
 {
     FeedConfig feed;
     QHash<MarketId, QString> spelling; // each market as the user wrote it (--symbols)
-    QUrl restUrl;         // --rest-url: REST base for the chart's history; empty: Bithumb's
-    bool backfill = true; // --no-backfill: the chart starts from live ticks only
+    QUrl restUrl; // --rest-url: REST base for the chart's history; empty: Bithumb's
+    bool backfill = true;
+    qint64 chartSpanMs = 5 * 60
+        * 1000; // --range 5m|1h|24h // --no-backfill: the chart starts from live ticks only
     bool demo = false;
     bool headless = false;
     bool stats = false;

@@ -112,6 +112,7 @@ int main(int argc, char **argv)
             });
     } else {
         window = std::make_unique<MainWindow>(&feed, bundledMarkets(), options->demo);
+        window->setChartSpan(options->chartSpanMs);
         if (options->backfill) {
             HistoryBackfill::Config config;
             config.api = options->feed.api;

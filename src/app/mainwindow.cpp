@@ -23,6 +23,8 @@ namespace ticker {
 
 namespace {
 
+const char *const spanProperty = "tickerSpanMs";
+
 QLabel *makeLabel(QWidget *parent, qreal pointSizeFactor, bool bold)
 {
     auto *label = new QLabel(parent);
@@ -64,7 +66,7 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     top->addWidget(m_picker);
     top->addSpacing(12);
     // The chart's range: three toggles, one always on.
-    auto *ranges = new QButtonGroup(this);
+    m_ranges = new QButtonGroup(this);
     for (const auto &[label, spanMs] : {std::pair {tr("5m"), PriceChart::fiveMinutesMs},
              std::pair {tr("1h"), PriceChart::oneHourMs},
              std::pair {tr("24h"), PriceChart::oneDayMs}}) {
@@ -73,7 +75,8 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
         button->setCheckable(true);
         button->setAutoRaise(true);
         button->setChecked(spanMs == PriceChart::fiveMinutesMs);
-        ranges->addButton(button);
+        button->setProperty(spanProperty, spanMs);
+        m_ranges->addButton(button);
         connect(button, &QToolButton::toggled, this, [this, spanMs](bool on) {
             if (on)
                 m_chart->setSpanMs(spanMs);
@@ -180,6 +183,14 @@ bool MainWindow::selectMarket(const QString &name)
     showCurrent();
     backfillCurrent();
     return true;
+}
+
+void MainWindow::setChartSpan(qint64 spanMs)
+{
+    for (QAbstractButton *button : m_ranges->buttons()) {
+        if (button->property(spanProperty).toLongLong() == spanMs)
+            button->setChecked(true);
+    }
 }
 
 void MainWindow::setBackfill(HistoryBackfill *backfill)

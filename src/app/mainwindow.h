@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <unordered_map>
 
+class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QTimer;
@@ -33,6 +34,7 @@ public:
     bool isPriceStale() const; // the link is down, or the market is silent beyond its rhythm
     QString marketAgeText(const QString &market) const; // the picker's tooltip for it
     PriceChart *chart() const { return m_chart; }
+    void setChartSpan(qint64 spanMs); // one of PriceChart's three ranges, as if clicked
     std::size_t historySize(const MarketId &market) const;
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
@@ -68,6 +70,7 @@ private:
     QColor m_changeColor; // red or blue of the current change; invalid when flat
 
     QComboBox *m_picker;
+    QButtonGroup *m_ranges;
     QLabel *m_price;
     QLabel *m_quote;
     QLabel *m_change;

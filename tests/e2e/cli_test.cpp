@@ -119,11 +119,23 @@ TEST(Cli, RejectsBadOptionsWithExitCode2)
     for (const QStringList &arguments : {QStringList {u"--api"_s, u"3"_s},
              QStringList {u"--symbols"_s, u"<x>"_s}, QStringList {u"--tick-type"_s, u"2H"_s},
              QStringList {u"--duration"_s, u"-1"_s}, QStringList {u"--exit-after"_s, u"x"_s},
-             QStringList {u"--url"_s, u"http://x"_s}, QStringList {u"--no-such-option"_s}}) {
+             QStringList {u"--url"_s, u"http://x"_s}, QStringList {u"--rest-url"_s, u"ws://x"_s},
+             QStringList {u"--range"_s, u"2d"_s}, QStringList {u"--no-such-option"_s}}) {
         const TickerRun run = runTicker(QStringList {u"--headless"_s} + arguments);
         EXPECT_EQ(run.exitCode, 2) << arguments.join(u' ').toStdString();
         EXPECT_TRUE(run.out.isEmpty());
         EXPECT_FALSE(run.err.isEmpty());
+    }
+}
+
+TEST(Cli, DemoWindowBackfillsTheChartFromTheDemoExchangesRestPaths)
+{
+    for (const char *api : {"1", "2"}) {
+        const TickerRun run = runTicker({u"--demo"_s, u"--api"_s, QString::fromLatin1(api),
+            u"--range"_s, u"24h"_s, u"--duration"_s, u"2.5"_s});
+        EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+        EXPECT_TRUE(run.err.contains("backfilled 1440 minutes of BTC_KRW"))
+            << run.err.toStdString();
     }
 }
 

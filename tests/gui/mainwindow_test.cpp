@@ -167,7 +167,8 @@ TEST_F(MainWindowTest, ChartStartsFromTheBackfilledDayAndEachNewMarketGetsItsOwn
     EXPECT_TRUE(fetched.at(0).at(2).toString().isEmpty());
     // A day of minutes, four points each, before the live ticks; the live minute is kept.
     EXPECT_GE(window->historySize(btc), live + 4 * 1438);
-    window->chart()->setSpanMs(PriceChart::oneDayMs);
+    window->setChartSpan(PriceChart::oneDayMs);
+    EXPECT_EQ(window->chart()->spanMs(), PriceChart::oneDayMs);
     window->repaint();
     EXPECT_GE(window->chart()->timeLabels().size(), 3);
     saveScreenshot("backfilled-24h");
