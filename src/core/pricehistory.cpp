@@ -149,17 +149,41 @@ std::vector<PricePoint> decimateM4(
     const auto columnOf = [&](qint64 t) {
         return std::clamp(int(double(t - fromMs) / span * columns), 0, columns - 1);
     };
+    // Each column's points are found by binary search and scanned in a tight loop, so even a
+    // million points cost one pass over the prices and no per-point division.
     std::size_t i = 0;
     while (i < n) {
         const int column = columnOf(points[i].timeMs);
-        std::size_t first = i, low = i, high = i, last = i;
-        for (++i; i < n && columnOf(points[i].timeMs) == column; ++i) {
-            if (points[i].price < points[low].price)
-                low = i;
-            if (points[i].price > points[high].price)
-                high = i;
-            last = i;
+        std::size_t low = i, high = i;
+        double lowPrice = points[i].price, highPrice = lowPrice;
+        std::size_t count = 1;
+        for (std::size_t step = n - i - 1; step > 0; step /= 2) { // last index of the column
+            while (count + step <= n - i && columnOf(points[i + count + step - 1].timeMs) == column)
+                count += step;
         }
+        const std::size_t first = i, last = i + count - 1;
+        const auto scan = [&](std::span<const PricePoint> piece, std::size_t offset) {
+            for (std::size_t k = 0; k < piece.size(); ++k) {
+                const double price = piece[k].price;
+                if (price < lowPrice) {
+                    lowPrice = price;
+                    low = offset + k;
+                }
+                if (price > highPrice) {
+                    highPrice = price;
+                    high = offset + k;
+                }
+            }
+        };
+        // The column within the ring's two pieces.
+        const std::size_t split = points.first.size();
+        if (first < split)
+            scan(points.first.subspan(first, std::min(last + 1, split) - first), first);
+        if (last >= split) {
+            const std::size_t from = std::max(first, split);
+            scan(points.second.subspan(from - split, last + 1 - from), from);
+        }
+        i = last + 1;
         // The four in time order, each once.
         std::size_t picks[] = {first, low, high, last};
         std::sort(std::begin(picks), std::end(picks));
