@@ -145,8 +145,9 @@ void HistoryBackfill::finish(const MarketId &market, const QString &error)
     const qint64 horizon = now() - m_config.minutes * minuteMs;
     std::erase_if(candles, [horizon](const Candle &c) { return c.startMs < horizon; });
     if (error.isEmpty()) {
-        qCInfo(lcHistory).noquote() << "backfilled" << candles.size() << "minutes of" << market.toV1() << "in"
-                          << pages << (pages == 1 ? "request" : "requests");
+        qCInfo(lcHistory).noquote()
+            << "backfilled" << candles.size() << "minutes of" << market.toV1() << "in" << pages
+            << (pages == 1 ? "request" : "requests");
     } else {
         ++m_failures;
         qCWarning(lcHistory).noquote()

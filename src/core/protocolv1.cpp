@@ -161,9 +161,7 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
 
 QUrl ProtocolV1::candlesUrl(const QUrl &restBase, const MarketId &market, qint64, int) const
 {
-    QUrl url = restBase;
-    url.setPath(url.path() + u"/public/candlestick/%1/1m"_s.arg(market.toV1()));
-    return url;
+    return restUrl(restBase, u"/public/candlestick/%1/1m"_s.arg(market.toV1()));
 }
 
 // {"status":"0000","data":[[startMs, "open", "close", "high", "low", "volume"], …]}, oldest
@@ -182,22 +180,18 @@ CandlePage ProtocolV1::parseCandles(QByteArrayView body) const
         page.error = u"no candle data"_s;
         return page;
     }
-    for (const auto &row : *data) {
-        Candle candle;
-        bool valid = row.is_array() && row.size() >= 5 && row[0].is_number_integer();
-        if (valid) {
+    readCandleRows(
+        *data,
+        [](const nlohmann::json &row) -> std::optional<Candle> {
+            if (!row.is_array() || row.size() < 5 || !row[0].is_number_integer())
+                return std::nullopt;
             const auto open = restNumber(row[1]), close = restNumber(row[2]),
                        high = restNumber(row[3]), low = restNumber(row[4]);
-            valid = open && close && high && low;
-            if (valid)
-                candle = {row[0].get<qint64>(), *open, *high, *low, *close};
-        }
-        if (valid && isValidCandle(candle))
-            page.candles.push_back(candle);
-        else
-            ++page.rejected;
-    }
-    sortCandles(page.candles);
+            if (!open || !close || !high || !low)
+                return std::nullopt;
+            return Candle {row[0].get<qint64>(), *open, *high, *low, *close};
+        },
+        page);
     return page;
 }
 

@@ -125,8 +125,7 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
 QUrl ProtocolV2::candlesUrl(
     const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const
 {
-    QUrl url = restBase;
-    url.setPath(url.path() + u"/v1/candles/minutes/1"_s);
+    QUrl url = restUrl(restBase, u"/v1/candles/minutes/1"_s);
     QUrlQuery query;
     query.addQueryItem(u"market"_s, market.toV2());
     query.addQueryItem(u"count"_s, QString::number(count));
@@ -151,33 +150,28 @@ CandlePage ProtocolV2::parseCandles(QByteArrayView body) const
             page.error = u"not an array of candles"_s;
         return page;
     }
-    for (const auto &row : *json) {
-        Candle candle;
-        bool valid = row.is_object();
-        if (valid) {
+    readCandleRows(
+        *json,
+        [](const nlohmann::json &row) -> std::optional<Candle> {
+            if (!row.is_object())
+                return std::nullopt;
             const auto start = row.find("candle_date_time_utc");
-            QDateTime time;
-            if (start != row.end() && start->is_string()) {
-                time = QDateTime::fromString(
-                    QString::fromStdString(start->get<std::string>()), Qt::ISODate);
-                time.setTimeSpec(Qt::UTC); // the field is UTC, written without a zone
-            }
+            if (start == row.end() || !start->is_string())
+                return std::nullopt;
+            QDateTime time = QDateTime::fromString(
+                QString::fromStdString(start->get<std::string>()), Qt::ISODate);
+            time.setTimeSpec(Qt::UTC); // the field is UTC, written without a zone
             const auto price = [&](const char *key) {
                 const auto it = row.find(key);
                 return it == row.end() ? std::nullopt : restNumber(*it);
             };
             const auto open = price("opening_price"), high = price("high_price"),
                        low = price("low_price"), close = price("trade_price");
-            valid = time.isValid() && open && high && low && close;
-            if (valid)
-                candle = {time.toMSecsSinceEpoch(), *open, *high, *low, *close};
-        }
-        if (valid && isValidCandle(candle))
-            page.candles.push_back(candle);
-        else
-            ++page.rejected;
-    }
-    sortCandles(page.candles);
+            if (!time.isValid() || !open || !high || !low || !close)
+                return std::nullopt;
+            return Candle {time.toMSecsSinceEpoch(), *open, *high, *low, *close};
+        },
+        page);
     return page;
 }
 

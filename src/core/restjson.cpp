@@ -2,8 +2,6 @@
 
 #include "fieldreader.h"
 
-#include "bithumbticker/protocol.h"
-
 #include <algorithm>
 
 #include <charconv>
@@ -24,6 +22,16 @@ QString text(const nlohmann::json &value)
 }
 
 } // namespace
+
+QUrl restUrl(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + path);
+    return url;
+}
 
 std::optional<nlohmann::json> parseRestBody(QByteArrayView body, QString *error)
 {
@@ -80,6 +88,19 @@ void sortCandles(std::vector<Candle> &candles)
     std::stable_sort(candles.begin(), candles.end(), byStart);
     const auto sameStart = [](const Candle &a, const Candle &b) { return a.startMs == b.startMs; };
     candles.erase(std::unique(candles.begin(), candles.end(), sameStart), candles.end());
+}
+
+void readCandleRows(const nlohmann::json &rows,
+    const std::function<std::optional<Candle>(const nlohmann::json &)> &readRow, CandlePage &page)
+{
+    for (const auto &row : rows) {
+        const auto candle = readRow(row);
+        if (candle && isValidCandle(*candle))
+            page.candles.push_back(*candle);
+        else
+            ++page.rejected;
+    }
+    sortCandles(page.candles);
 }
 
 } // namespace ticker

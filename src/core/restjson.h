@@ -2,15 +2,23 @@
 
 #include <QByteArrayView>
 #include <QString>
+#include <QUrl>
+
+#include "bithumbticker/protocol.h"
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
 namespace ticker {
 
-// Helpers for the REST candle bodies, which are small and read once, so a DOM is fine.
+// Helpers for the REST candle requests and bodies; bodies are small and read once, so a DOM
+// is fine.
+
+// base + path, whether or not the base ends in a slash.
+QUrl restUrl(const QUrl &base, const QString &path);
 
 // The body as JSON, or nothing with *error set: not JSON, or nested deeper than any Bithumb
 // response (a bomb of brackets must not cost a deep tree).
@@ -24,8 +32,12 @@ std::optional<double> restNumber(const nlohmann::json &value);
 // API 2.0 {"error":{"name":…,"message":…}}, API 1.0 {"status":"5500","message":…}.
 QString restError(const nlohmann::json &body);
 
-struct Candle;
 // Oldest first, one candle a minute: the APIs send newest first, and pages may overlap.
 void sortCandles(std::vector<Candle> &candles);
+
+// Reads every row with readRow; rows it cannot read and invalid candles are counted in
+// page.rejected and dropped; the rest are sorted.
+void readCandleRows(const nlohmann::json &rows,
+    const std::function<std::optional<Candle>(const nlohmann::json &)> &readRow, CandlePage &page);
 
 } // namespace ticker

@@ -1,5 +1,6 @@
-// libFuzzer target for one API's parser (FUZZ_API 1 or 2): any bytes must parse to a frame
-// without crashing, and whatever is called a tick must be one a person could be shown.
+// libFuzzer target for one API's parsers (FUZZ_API 1 or 2): any bytes must parse, as a
+// WebSocket frame and as a REST candle answer, without crashing; whatever is called a tick must
+// be one a person could be shown, and the candles kept must be valid, in order and unique.
 #include "bithumbticker/protocol.h"
 
 #include <cmath>
@@ -23,5 +24,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     if (frame.kind == ParsedFrame::Kind::Rejected && frame.detail.isEmpty())
         std::abort(); // every drop says why
+
+    const CandlePage page = protocol->parseCandles(bytes);
+    if (!page.error.isEmpty() && !page.candles.empty())
+        std::abort(); // a refused answer keeps nothing
+    for (std::size_t i = 0; i < page.candles.size(); ++i) {
+        if (!isValidCandle(page.candles[i])
+            || (i > 0 && page.candles[i].startMs <= page.candles[i - 1].startMs))
+            std::abort();
+    }
     return 0;
 }

@@ -97,6 +97,8 @@ TEST_P(Candles, RequestsTheDocumentedPaths)
         EXPECT_EQ(protocol->candlesUrl(base, market, 0, 0).toString(),
             u"https://api.bithumb.com/public/candlestick/BTC_KRW/1m"_s);
         EXPECT_EQ(protocol->maxCandlesPerRequest(), 0);
+        EXPECT_EQ(protocol->candlesUrl(QUrl(u"http://127.0.0.1:8080/"_s), market, 0, 0).toString(),
+            u"http://127.0.0.1:8080/public/candlestick/BTC_KRW/1m"_s);
     } else {
         EXPECT_EQ(protocol->candlesUrl(base, market, 0, 200).toString(),
             u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=200"_s);
