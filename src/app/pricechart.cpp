@@ -205,10 +205,19 @@ void PriceChart::paintEvent(QPaintEvent *)
     const QColor color = move > 0 ? risingColor(pal)
         : move < 0                ? fallingColor(pal)
                                   : pal.color(QPalette::Text);
-    QPainterPath area = line;
-    area.lineTo(xOf(points.back().timeMs), plot.bottom());
-    area.lineTo(xOf(points.front().timeMs), plot.bottom());
-    area.closeSubpath();
+    // The fill follows the top of each device pixel column, not the line's zigzag: a polygon
+    // whose edges span the plot's height costs the rasterizer every edge on every scanline.
+    QPolygonF area;
+    const qreal dpr = devicePixelRatioF();
+    for (const PricePoint &point : points) {
+        const QPointF at = toPoint(point);
+        if (!area.isEmpty() && std::floor(area.back().x() * dpr) == std::floor(at.x() * dpr))
+            area.back().setY(std::min(area.back().y(), at.y()));
+        else
+            area.append(at);
+    }
+    area.append(QPointF(area.back().x(), plot.bottom()));
+    area.append(QPointF(area.front().x(), plot.bottom()));
     QLinearGradient fill(plot.topLeft(), plot.bottomLeft());
     QColor top = color;
     top.setAlpha(70);
@@ -219,10 +228,27 @@ void PriceChart::paintEvent(QPaintEvent *)
     // The fill's edge lies under the line, so it needs no antialiasing; and a one-pixel line
     // takes Qt's fast stroker, where a wider one costs about five times as much (chart_bench).
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.fillPath(area, fill);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawPolygon(area);
+    painter.setBrush(Qt::NoBrush);
     painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(QPen(color, points.size() * 2 < std::size_t(plot.width()) ? 2 : 1));
-    painter.drawPath(line);
+    if (points.size() * 2 < std::size_t(plot.width())) {
+        painter.setPen(QPen(color, 2));
+        painter.drawPath(line);
+    } else {
+        // Qt's fast stroker takes lines at most one device pixel wide; on a 2x screen a second
+        // pass one device pixel over gives the line its weight without the slow path.
+        QPen hairline(color, 1);
+        hairline.setCosmetic(true);
+        painter.setPen(hairline);
+        painter.drawPath(line);
+        if (dpr >= 1.5) {
+            painter.translate(1 / dpr, 0);
+            painter.drawPath(line);
+            painter.translate(-1 / dpr, 0);
+        }
+    }
     painter.setBrush(color);
     painter.drawEllipse(toPoint(points.back()), 3, 3);
 

@@ -4,6 +4,8 @@
 #include "tickcolors.h"
 
 #include <QDateTime>
+#include <QMouseEvent>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -30,6 +32,16 @@ protected:
 
     // Paints now and waits for nothing else: what a frame would show.
     void paint() { chart.repaint(); }
+
+    // The pointer at a point of the widget (sent directly: QTest's cursor moves are unreliable
+    // on a scaled screen).
+    void hover(QPoint at)
+    {
+        QMouseEvent move(QEvent::MouseMove, at, chart.mapToGlobal(at), Qt::NoButton, Qt::NoButton,
+            Qt::NoModifier);
+        QCoreApplication::sendEvent(&chart, &move);
+        paint();
+    }
 
     // TICKER_SCREENSHOT_DIR set: the chart as it looks now, for a person to check.
     void saveScreenshot(const char *name)
@@ -64,23 +76,20 @@ TEST_F(PriceChartTest, LabelsTimesAtTheBottomAndPricesAtTheRight)
 
 TEST_F(PriceChartTest, HoverShowsTheExactTimeAndPriceOfTheNearestTick)
 {
-    history.append(t0 + 301'000, 130'123'456.5); // an odd price, exactly
+    history.append(t0 + 330'000, 130'123'456.5); // an odd price, exactly, 30 s after the rest
     paint();
-    // The right edge of the plot is the newest tick.
+    // Near the right edge of the plot, the newest tick is the nearest.
     const int x = chart.width() - 1;
-    for (int probe = x; probe > 0 && chart.hoverText().isEmpty(); probe -= 4) {
-        QTest::mouseMove(&chart, QPoint(probe, chart.height() / 2));
-        paint();
-    }
+    for (int probe = x; probe > 0 && chart.hoverText().isEmpty(); probe -= 4)
+        hover(QPoint(probe, chart.height() / 2));
     const QString expected
-        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t0 + 301'000), u"yyyy-MM-dd HH:mm:ss"_s)
+        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t0 + 330'000), u"yyyy-MM-dd HH:mm:ss"_s)
         + u"\n130,123,456.5"_s;
     EXPECT_EQ(chart.hoverText(), expected);
     saveScreenshot("chart-hover");
 
     // In the middle: a tick from the middle, not an interpolation.
-    QTest::mouseMove(&chart, QPoint(chart.width() / 3, chart.height() / 2));
-    paint();
+    hover(QPoint(chart.width() / 3, chart.height() / 2));
     const QStringList parts = chart.hoverText().split(u'\n');
     ASSERT_EQ(parts.size(), 2);
     const QDateTime shown = QLocale().toDateTime(parts[0], u"yyyy-MM-dd HH:mm:ss"_s);
@@ -160,4 +169,17 @@ TEST_F(PriceChartTest, FollowsADarkPalette)
     EXPECT_TRUE(darkShade); // the last tick's dot is solid
     EXPECT_FALSE(lightShade);
     saveScreenshot("chart-dark");
+}
+
+TEST_F(PriceChartTest, DecimatesToTheScreensPixelsNotTheWidgetsPoints)
+{
+    history.clear();
+    QRandomGenerator random(3);
+    for (int i = 0; i < 20'000; ++i) // jagged: every column has four distinct points
+        history.append(t0 + i * 15, 100 + random.bounded(1000));
+    paint();
+    const double columns = chart.width() * chart.devicePixelRatioF();
+    EXPECT_LE(double(chart.drawnPoints()), 4 * columns);
+    // Most of the plot's columns (device pixels) hold four points, whatever the scale.
+    EXPECT_GT(double(chart.drawnPoints()), 2.5 * 0.7 * columns);
 }
