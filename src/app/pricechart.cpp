@@ -27,6 +27,166 @@ QString exactPrice(double price, const QLocale &locale)
     return formatPrice(QString::number(price, 'f', QLocale::FloatingPointShortest), price, locale);
 }
 
+// Where a time and a price land in the plot.
+struct Frame
+{
+    QRectF plot;
+    qint64 t0, t1;
+    double low, high;
+
+    double x(qint64 t) const
+    {
+        return plot.left() + double(t - t0) / std::max(1.0, double(t1 - t0)) * plot.width();
+    }
+    double y(double price) const
+    {
+        return plot.bottom() - (price - low) / (high - low) * plot.height();
+    }
+    QPointF at(const PricePoint &p) const { return {x(p.timeMs), y(p.price)}; }
+};
+
+void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<double> &values,
+    const QStringList &labels, double labelWidth, const QPalette &palette)
+{
+    const QFontMetricsF metrics(painter.font());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double y = frame.y(values[i]);
+        painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
+        painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y));
+        painter.setPen(palette.color(QPalette::PlaceholderText));
+        painter.drawText(QRectF(frame.plot.right() + 8, y - metrics.height() / 2, labelWidth + 8,
+                             metrics.height()),
+            Qt::AlignLeft | Qt::AlignVCenter, labels[qsizetype(i)]);
+    }
+}
+
+// Clock times at the bottom, on round local times; returns the labels drawn.
+QStringList drawTimeAxis(
+    QPainter &painter, const Frame &frame, double rightEdge, const QPalette &palette)
+{
+    const QFontMetricsF metrics(painter.font());
+    const QLocale locale;
+    const qint64 utcOffsetMs = QDateTime::fromMSecsSinceEpoch(frame.t1).offsetFromUtc() * 1000LL;
+    const double labelWidth = metrics.horizontalAdvance(u"00:00:00"_s) + 28;
+    const qint64 step
+        = timeStepMs(frame.t1 - frame.t0, std::max(1, int(frame.plot.width() / labelWidth)));
+    const QString format = step < 60'000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+    QStringList drawn;
+    for (const qint64 t : timeTicks(frame.t0, frame.t1, step, utcOffsetMs)) {
+        const double x = frame.x(t);
+        painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
+        painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
+        const QString label = locale.toString(QDateTime::fromMSecsSinceEpoch(t), format);
+        const double half = metrics.horizontalAdvance(label) / 2;
+        if (x - half < 0 || x + half > rightEdge)
+            continue; // a label cut by the edge says nothing
+        drawn.append(label);
+        painter.setPen(palette.color(QPalette::PlaceholderText));
+        painter.drawText(QRectF(x - half, frame.plot.bottom() + 4, 2 * half, metrics.height()),
+            Qt::AlignCenter, label);
+    }
+    return drawn;
+}
+
+// The line over a gradient fill, then a dot on the newest point.
+void drawSeries(QPainter &painter, const Frame &frame, const std::vector<PricePoint> &points,
+    const QColor &color, qreal dpr)
+{
+    // The fill follows the top of each device pixel column, not the line's zigzag: a polygon
+    // whose edges span the plot's height costs the rasterizer every edge on every scanline.
+    QPolygonF area;
+    for (const PricePoint &point : points) {
+        const QPointF at = frame.at(point);
+        if (!area.isEmpty() && std::floor(area.back().x() * dpr) == std::floor(at.x() * dpr))
+            area.back().setY(std::min(area.back().y(), at.y()));
+        else
+            area.append(at);
+    }
+    area.append(QPointF(area.back().x(), frame.plot.bottom()));
+    area.append(QPointF(area.front().x(), frame.plot.bottom()));
+    QLinearGradient fill(frame.plot.topLeft(), frame.plot.bottomLeft());
+    QColor top = color;
+    top.setAlpha(70);
+    QColor bottom = color;
+    bottom.setAlpha(0);
+    fill.setColorAt(0, top);
+    fill.setColorAt(1, bottom);
+    // Its edge lies under the line, so it needs no antialiasing.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawPolygon(area);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+
+    QPainterPath line;
+    line.moveTo(frame.at(points.front()));
+    for (auto it = std::next(points.begin()); it != points.end(); ++it)
+        line.lineTo(frame.at(*it));
+    if (points.size() * 2 < std::size_t(frame.plot.width())) {
+        painter.setPen(QPen(color, 2));
+        painter.drawPath(line);
+    } else {
+        // Qt's fast stroker takes lines at most one device pixel wide (a 2 px line costs about
+        // six times as much on dense data); on a 2x screen a second pass one device pixel over
+        // gives the line its weight without the slow path.
+        QPen hairline(color, 1);
+        hairline.setCosmetic(true);
+        painter.setPen(hairline);
+        painter.drawPath(line);
+        if (dpr >= 1.5) {
+            painter.translate(1 / dpr, 0);
+            painter.drawPath(line);
+            painter.translate(-1 / dpr, 0);
+        }
+    }
+    painter.setBrush(color);
+    painter.drawEllipse(frame.at(points.back()), 3, 3);
+}
+
+// A crosshair on the point, and a tip with its time and exact price; returns the tip's text.
+QString drawHover(QPainter &painter, const Frame &frame, const PricePoint &point,
+    const QColor &color, const QPalette &palette)
+{
+    const QLocale locale;
+    const QPointF at = frame.at(point);
+    QColor crosshair = palette.color(QPalette::Text);
+    crosshair.setAlpha(110);
+    painter.setPen(QPen(crosshair, 1, Qt::DashLine));
+    painter.drawLine(QPointF(at.x(), frame.plot.top()), QPointF(at.x(), frame.plot.bottom()));
+    painter.drawLine(QPointF(frame.plot.left(), at.y()), QPointF(frame.plot.right(), at.y()));
+    painter.setPen(QPen(color, 2));
+    painter.setBrush(palette.base());
+    painter.drawEllipse(at, 4, 4);
+
+    const QString time
+        = locale.toString(QDateTime::fromMSecsSinceEpoch(point.timeMs), u"yyyy-MM-dd HH:mm:ss"_s);
+    const QString price = exactPrice(point.price, locale);
+    const QFontMetricsF metrics(painter.font());
+    QFont bold = painter.font();
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold);
+    const QSizeF box(
+        std::max(metrics.horizontalAdvance(time), boldMetrics.horizontalAdvance(price)) + 16,
+        metrics.height() + boldMetrics.height() + 10);
+    // Beside the point, flipped to stay inside the plot.
+    QPointF corner(at.x() + 12, at.y() - box.height() - 8);
+    if (corner.x() + box.width() > frame.plot.right())
+        corner.setX(at.x() - 12 - box.width());
+    if (corner.y() < frame.plot.top())
+        corner.setY(at.y() + 8);
+    const QRectF tip(corner, box);
+    painter.setPen(palette.color(QPalette::Mid));
+    painter.setBrush(palette.toolTipBase());
+    painter.drawRoundedRect(tip, 4, 4);
+    painter.setPen(palette.color(QPalette::ToolTipText));
+    painter.drawText(tip.adjusted(8, 5, -8, 0), Qt::AlignLeft | Qt::AlignTop, time);
+    painter.setFont(bold);
+    painter.drawText(
+        tip.adjusted(8, 5 + metrics.height(), -8, 0), Qt::AlignLeft | Qt::AlignTop, price);
+    return time + u'\n' + price;
+}
+
 } // namespace
 
 PriceChart::PriceChart(QWidget *parent)
@@ -115,11 +275,10 @@ void PriceChart::paintEvent(QPaintEvent *)
     // Room for the price labels, guessed from the newest price; the decimation only needs a
     // column count near the plot's width.
     const double newestPrice = m_history && !m_history->isEmpty() ? m_history->newest().price : 0;
-    const double guessedLabelWidth
-        = metrics.horizontalAdvance(locale.toString(newestPrice, 'f', newestPrice >= 1000 ? 0 : 4));
+    const double guessedPlotWidth = width() - 24
+        - metrics.horizontalAdvance(locale.toString(newestPrice, 'f', newestPrice >= 1000 ? 0 : 4));
     std::vector<PricePoint> points;
     qint64 t0 = 0, t1 = 0;
-    const double guessedPlotWidth = width() - guessedLabelWidth - 24;
     if (m_history && !m_history->isEmpty() && guessedPlotWidth >= 10 && height() >= 40) {
         t1 = m_history->newest().timeMs;
         // A history shorter than the range fills the width instead of hugging its right edge.
@@ -153,147 +312,31 @@ void PriceChart::paintEvent(QPaintEvent *)
         m_priceLabels.append(locale.toString(value, 'f', decimals));
         labelWidth = std::max(labelWidth, metrics.horizontalAdvance(m_priceLabels.back()));
     }
-    const QRectF plot(8, 10, width() - labelWidth - 24, plotHeight);
-    const double span = std::max(1.0, double(t1 - t0));
-    const auto xOf = [&](qint64 t) { return plot.left() + double(t - t0) / span * plot.width(); };
-    const auto yOf = [&](double price) {
-        return plot.bottom() - (price - low) / (high - low) * plot.height();
-    };
-    const auto toPoint = [&](const PricePoint &p) { return QPointF(xOf(p.timeMs), yOf(p.price)); };
-
-    const QColor gridColor = pal.color(QPalette::Mid);
-    const QColor labelColor = pal.color(QPalette::PlaceholderText);
-    for (std::size_t i = 0; i < priceValues.size(); ++i) {
-        const double y = yOf(priceValues[i]);
-        painter.setPen(QPen(gridColor, 1, Qt::DotLine));
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        painter.setPen(labelColor);
-        painter.drawText(
-            QRectF(plot.right() + 8, y - metrics.height() / 2, labelWidth + 8, metrics.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, m_priceLabels[qsizetype(i)]);
-    }
-
-    // Clock times at the bottom, on round local times.
-    const qint64 utcOffsetMs = QDateTime::fromMSecsSinceEpoch(t1).offsetFromUtc() * 1000LL;
-    const double timeLabelWidth = metrics.horizontalAdvance(u"00:00:00"_s) + 28;
-    const qint64 timeStep = timeStepMs(t1 - t0, std::max(1, int(plot.width() / timeLabelWidth)));
-    const QString timeFormat = timeStep < 60'000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
-    for (const qint64 t : timeTicks(t0, t1, timeStep, utcOffsetMs)) {
-        const double x = xOf(t);
-        painter.setPen(QPen(gridColor, 1, Qt::DotLine));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        const QString label = locale.toString(QDateTime::fromMSecsSinceEpoch(t), timeFormat);
-        const double half = metrics.horizontalAdvance(label) / 2;
-        if (x - half < 0 || x + half > plot.right() + labelWidth)
-            continue; // a label cut by the edge says nothing
-        m_timeLabels.append(label);
-        painter.setPen(labelColor);
-        painter.drawText(QRectF(x - half, plot.bottom() + 4, 2 * half, metrics.height()),
-            Qt::AlignCenter, label);
-    }
+    const Frame frame {QRectF(8, 10, width() - labelWidth - 24, plotHeight), t0, t1, low, high};
+    drawPriceAxis(painter, frame, priceValues, m_priceLabels, labelWidth, pal);
+    m_timeLabels = drawTimeAxis(painter, frame, frame.plot.right() + labelWidth, pal);
 
     // The range's opening price, for reference.
     const double opening = points.front().price;
-    painter.setPen(QPen(labelColor, 1, Qt::DashLine));
-    painter.drawLine(QPointF(plot.left(), yOf(opening)), QPointF(plot.right(), yOf(opening)));
+    painter.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));
+    painter.drawLine(QPointF(frame.plot.left(), frame.y(opening)),
+        QPointF(frame.plot.right(), frame.y(opening)));
 
-    QPainterPath line;
-    line.moveTo(toPoint(points.front()));
-    for (auto it = std::next(points.begin()); it != points.end(); ++it)
-        line.lineTo(toPoint(*it));
     const double move = points.back().price - opening;
     const QColor color = move > 0 ? risingColor(pal)
         : move < 0                ? fallingColor(pal)
                                   : pal.color(QPalette::Text);
-    // The fill follows the top of each device pixel column, not the line's zigzag: a polygon
-    // whose edges span the plot's height costs the rasterizer every edge on every scanline.
-    QPolygonF area;
-    const qreal dpr = devicePixelRatioF();
-    for (const PricePoint &point : points) {
-        const QPointF at = toPoint(point);
-        if (!area.isEmpty() && std::floor(area.back().x() * dpr) == std::floor(at.x() * dpr))
-            area.back().setY(std::min(area.back().y(), at.y()));
-        else
-            area.append(at);
-    }
-    area.append(QPointF(area.back().x(), plot.bottom()));
-    area.append(QPointF(area.front().x(), plot.bottom()));
-    QLinearGradient fill(plot.topLeft(), plot.bottomLeft());
-    QColor top = color;
-    top.setAlpha(70);
-    QColor bottom = color;
-    bottom.setAlpha(0);
-    fill.setColorAt(0, top);
-    fill.setColorAt(1, bottom);
-    // The fill's edge lies under the line, so it needs no antialiasing; and a one-pixel line
-    // takes Qt's fast stroker, where a wider one costs about five times as much (chart_bench).
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(fill);
-    painter.drawPolygon(area);
-    painter.setBrush(Qt::NoBrush);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    if (points.size() * 2 < std::size_t(plot.width())) {
-        painter.setPen(QPen(color, 2));
-        painter.drawPath(line);
-    } else {
-        // Qt's fast stroker takes lines at most one device pixel wide; on a 2x screen a second
-        // pass one device pixel over gives the line its weight without the slow path.
-        QPen hairline(color, 1);
-        hairline.setCosmetic(true);
-        painter.setPen(hairline);
-        painter.drawPath(line);
-        if (dpr >= 1.5) {
-            painter.translate(1 / dpr, 0);
-            painter.drawPath(line);
-            painter.translate(-1 / dpr, 0);
-        }
-    }
-    painter.setBrush(color);
-    painter.drawEllipse(toPoint(points.back()), 3, 3);
+    drawSeries(painter, frame, points, color, devicePixelRatioF());
 
-    // Hover: the nearest stored tick (not a decimated one), its exact time and price.
-    if (!m_hoverX || *m_hoverX < plot.left() || *m_hoverX > plot.right())
+    // Hover: the nearest stored tick (not a decimated one).
+    if (!m_hoverX || *m_hoverX < frame.plot.left() || *m_hoverX > frame.plot.right())
         return;
-    const qint64 hoverTime = t0 + qint64((*m_hoverX - plot.left()) / plot.width() * span);
+    const qint64 hoverTime
+        = t0 + qint64((*m_hoverX - frame.plot.left()) / frame.plot.width() * double(t1 - t0));
     const PricePoint *nearest = m_history->nearest(hoverTime);
     if (nearest->timeMs < t0)
         nearest = &m_history->range(t0, t1)[0];
-    const QPointF at = toPoint(*nearest);
-    QColor crosshair = pal.color(QPalette::Text);
-    crosshair.setAlpha(110);
-    painter.setPen(QPen(crosshair, 1, Qt::DashLine));
-    painter.drawLine(QPointF(at.x(), plot.top()), QPointF(at.x(), plot.bottom()));
-    painter.drawLine(QPointF(plot.left(), at.y()), QPointF(plot.right(), at.y()));
-    painter.setPen(QPen(color, 2));
-    painter.setBrush(pal.base());
-    painter.drawEllipse(at, 4, 4);
-
-    const QString time = locale.toString(
-        QDateTime::fromMSecsSinceEpoch(nearest->timeMs), u"yyyy-MM-dd HH:mm:ss"_s);
-    const QString price = exactPrice(nearest->price, locale);
-    m_hoverText = time + u'\n' + price;
-    QFont bold = font();
-    bold.setBold(true);
-    const QFontMetricsF boldMetrics(bold);
-    const QSizeF box(
-        std::max(metrics.horizontalAdvance(time), boldMetrics.horizontalAdvance(price)) + 16,
-        metrics.height() + boldMetrics.height() + 10);
-    // Beside the point, flipped to stay inside the plot.
-    QPointF corner(at.x() + 12, at.y() - box.height() - 8);
-    if (corner.x() + box.width() > plot.right())
-        corner.setX(at.x() - 12 - box.width());
-    if (corner.y() < plot.top())
-        corner.setY(at.y() + 8);
-    const QRectF tip(corner, box);
-    painter.setPen(pal.color(QPalette::Mid));
-    painter.setBrush(pal.toolTipBase());
-    painter.drawRoundedRect(tip, 4, 4);
-    painter.setPen(pal.color(QPalette::ToolTipText));
-    painter.drawText(tip.adjusted(8, 5, -8, 0), Qt::AlignLeft | Qt::AlignTop, time);
-    painter.setFont(bold);
-    painter.drawText(
-        tip.adjusted(8, 5 + metrics.height(), -8, 0), Qt::AlignLeft | Qt::AlignTop, price);
+    m_hoverText = drawHover(painter, frame, *nearest, color, pal);
 }
 
 } // namespace ticker
