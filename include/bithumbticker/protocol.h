@@ -16,6 +16,9 @@ namespace ticker {
 
 enum class ApiVersion { V1 = 1, V2 = 2 };
 
+// Korea keeps UTC+9 all year (no daylight saving time).
+inline constexpr qint64 kstOffsetMs = 9 * 3600 * 1000;
+
 // Exchange times outside these years are garbage, not history: Bithumb opened in 2014.
 inline constexpr int earliestYear = 2000;
 inline constexpr int latestYear = 2199;
@@ -63,6 +66,8 @@ struct ParsedFrame
 // One minute of trading from a REST candle endpoint.
 struct Candle
 {
+    static constexpr qint64 durationMs = 60'000;
+
     qint64 startMs = 0; // the minute's start, UTC ms since the epoch
     double open = 0, high = 0, low = 0, close = 0;
 };

@@ -14,8 +14,7 @@ namespace ticker {
 
 namespace {
 
-constexpr qint64 minuteMs = 60'000;
-constexpr qint64 kstOffsetMs = 9 * 3600 * 1000;
+constexpr qint64 minuteMs = Candle::durationMs;
 const char *const tooLargeProperty = "tickerTooLarge";
 
 } // namespace
@@ -138,9 +137,9 @@ void HistoryBackfill::finishPage(const MarketId &market, QNetworkReply *reply)
 
 void HistoryBackfill::finish(const MarketId &market, const QString &error)
 {
-    std::vector<Candle> candles = std::move(m_jobs[market].candles);
-    const int pages = m_jobs[market].pages;
-    m_jobs.remove(market);
+    Job job = m_jobs.take(market);
+    std::vector<Candle> candles = std::move(job.candles);
+    const int pages = job.pages;
     correctKoreanClock(candles, now());
     const qint64 horizon = now() - m_config.minutes * minuteMs;
     std::erase_if(candles, [horizon](const Candle &c) { return c.startMs < horizon; });

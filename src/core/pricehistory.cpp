@@ -1,7 +1,6 @@
 #include "bithumbticker/pricehistory.h"
 
 #include <algorithm>
-#include <iterator>
 #include <limits>
 
 namespace ticker {
@@ -46,7 +45,7 @@ void PriceHistory::dropOutsideWindow(qint64 newestMs)
 
 std::size_t PriceHistory::mergeCandles(std::span<const Candle> candles, qint64 nowMs)
 {
-    constexpr qint64 minuteMs = 60'000;
+    constexpr qint64 minuteMs = Candle::durationMs;
     std::vector<PricePoint> added;
     for (const Candle &candle : candles) {
         const qint64 start = candle.startMs;
@@ -68,12 +67,13 @@ std::size_t PriceHistory::mergeCandles(std::span<const Candle> candles, qint64 n
         = [](const PricePoint &a, const PricePoint &b) { return a.timeMs < b.timeMs; };
     std::sort(added.begin(), added.end(), earlier);
     const Range all = range(std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max());
-    std::vector<PricePoint> stored(all.first.begin(), all.first.end());
-    stored.insert(stored.end(), all.second.begin(), all.second.end());
     std::vector<PricePoint> merged;
-    merged.reserve(stored.size() + added.size());
-    std::merge(stored.begin(), stored.end(), added.begin(), added.end(), std::back_inserter(merged),
-        earlier);
+    merged.reserve(all.size() + added.size());
+    merged.insert(merged.end(), all.first.begin(), all.first.end());
+    merged.insert(merged.end(), all.second.begin(), all.second.end());
+    merged.insert(merged.end(), added.begin(), added.end());
+    std::inplace_merge(
+        merged.begin(), merged.end() - qsizetype(added.size()), merged.end(), earlier);
     if (merged.size() > m_capacity) // the newest points stay
         merged.erase(merged.begin(), merged.end() - qsizetype(m_capacity));
     const std::size_t count = merged.size();

@@ -15,7 +15,6 @@ namespace ticker {
 
 namespace {
 
-constexpr qint64 kstOffsetSeconds = 9 * 3600; // Korea keeps no daylight saving time
 constexpr qint64 unixEpochJulianDay = 2440588;
 
 std::optional<int> digits(std::string_view text, std::size_t from, std::size_t count)
@@ -77,7 +76,7 @@ std::optional<qint64> ProtocolV1::kstToUtcMs(std::string_view date, std::string_
         return std::nullopt;
     const qint64 days = calendarDay.toJulianDay() - unixEpochJulianDay;
     const qint64 seconds = days * 86400 + *hour * 3600 + *minute * 60 + *second;
-    return (seconds - kstOffsetSeconds) * 1000;
+    return seconds * 1000 - kstOffsetMs;
 }
 
 ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) const

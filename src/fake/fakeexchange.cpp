@@ -21,7 +21,6 @@ namespace {
 constexpr auto v1Path = "/pub/ws";
 constexpr auto v2Path = "/websocket/v1";
 constexpr int floodChunkSize = 256;
-constexpr qint64 kstOffsetMs = 9 * 3600 * 1000;
 
 double toDouble(qint64 units)
 {

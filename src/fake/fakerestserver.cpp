@@ -18,8 +18,7 @@ namespace ticker {
 
 namespace {
 
-constexpr qint64 minuteMs = 60'000;
-constexpr qint64 kstOffsetMs = 9 * 3600 * 1000;
+constexpr qint64 minuteMs = Candle::durationMs;
 
 QHttpServerResponse jsonResponse(const json &body)
 {

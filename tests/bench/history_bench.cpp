@@ -47,9 +47,34 @@ void decimate(benchmark::State &state)
         = double(history.allocatedPoints() * sizeof(PricePoint)) / double(history.size());
 }
 
+// A day of candles merged into a history whose live ticks cover the last hour: the cost on
+// the GUI thread when a backfill arrives.
+void mergeDayOfCandles(benchmark::State &state)
+{
+    const auto live = std::size_t(state.range(0));
+    const qint64 now = PriceHistory::windowMs * 2;
+    PriceHistory base;
+    for (std::size_t i = 0; i < live; ++i)
+        base.append(now - 3'600'000 + qint64(i) * 3'600'000 / qint64(live), 130'000'000);
+    std::vector<Candle> candles;
+    for (qint64 t = now - PriceHistory::windowMs; t + Candle::durationMs <= now;
+         t += Candle::durationMs)
+        candles.push_back({t, 130'000'000, 130'100'000, 129'900'000, 130'050'000});
+    std::size_t added = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        PriceHistory history = base;
+        state.ResumeTiming();
+        added = history.mergeCandles(candles, now);
+        benchmark::DoNotOptimize(history.size());
+    }
+    state.counters["points_added"] = double(added);
+}
+
 } // namespace
 
 BENCHMARK(append);
+BENCHMARK(mergeDayOfCandles)->Arg(0)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(decimate)
     ->ArgsProduct({{1'000, 10'000, 86'400, 1'000'000}, {400, 1200}})
     ->Unit(benchmark::kMicrosecond);
