@@ -27,7 +27,8 @@ class FeedClient : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Connecting, Live, Redialing };
+    // RateLimited: Bithumb refused the handshake with HTTP 429; the next dial waits out its ban.
+    enum class State { Idle, Connecting, Live, Redialing, RateLimited };
     Q_ENUM(State)
 
     explicit FeedClient(FeedConfig config, QObject *parent = nullptr);
@@ -44,7 +45,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
-    // redialInMs: with State::Redialing, how long until the next dial.
+    // redialInMs: with State::Redialing or RateLimited, how long until the next dial.
     void stateChanged(ticker::FeedClient::State state, const QString &detail, int redialInMs);
     // A status or error the server sent (API 1.0 status frames, API 2.0 error frames).
     void serverMessage(const QString &code, const QString &message, bool isError);
@@ -54,14 +55,24 @@ public:
     FeedStats stats() const { return m_stats; } // read by TickerFeed after the thread ends
 
 private:
+    // What the feed knows of one market: its rhythm and the newest trade accepted.
+    struct MarketTrack
+    {
+        MarketRhythm rhythm;
+        qint64 lastTradeMs = 0; // by the exchange's clock
+    };
+
     void dial();
     void subscribe();
     void handleFrame(QByteArrayView frame);
+    void acceptTick(ParsedFrame &parsed);
+    qint64 localTradeTime(const Tick &tick);
     void heard();
     void checkHeartbeat();
     void countStaleMarkets();
-    MarketRhythm &rhythmOf(const MarketId &market);
+    MarketTrack &trackOf(const MarketId &market);
     void linkLost(const QString &why);
+    QString lossReason(int closeCode, const QString &closeReason);
     void flush();
     void setState(State state, const QString &detail = {}, int redialInMs = 0);
     qint64 now() const;
@@ -70,10 +81,10 @@ private:
     std::unique_ptr<Protocol> m_protocol;
     QUrl m_url;
     QSet<MarketId> m_subscribed;
-    QHash<MarketId, MarketRhythm> m_rhythm;
+    QHash<MarketId, MarketTrack> m_tracks;
     QSet<MarketId> m_staleMarkets; // silent beyond their rhythm, counted once per silence
-    MarketId m_lastRhythmMarket;
-    MarketRhythm *m_lastRhythm = nullptr;
+    MarketId m_lastTrackMarket;
+    MarketTrack *m_lastTrack = nullptr;
     Backoff m_backoff;
     QWebSocket *m_socket = nullptr;
     QTimer *m_redialTimer = nullptr;
@@ -81,6 +92,10 @@ private:
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_healthyTimer = nullptr;
     QString m_lastTlsError;     // why the current dial's handshake was refused
+    QString m_socketError;      // the socket's own first error since the dial
+    bool m_rateLimited = false; // the current dial was refused with HTTP 429
+    bool m_clockSkewed = false; // the local clock and the exchange's disagree
+    qint64 m_clockOffsetMs = 0; // receive time less the exchange's send time, last seen
     QElapsedTimer m_sinceHeard; // monotonic: immune to wall-clock jumps
     bool m_heardSinceCheck = false;
     State m_state = State::Idle;

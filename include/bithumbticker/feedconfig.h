@@ -24,6 +24,9 @@ struct FeedConfig
     int heartbeatMs = 20'000; // API 2.0 drops idle links after 60 s without a close frame
     int connectTimeoutMs = 10'000;
     int healthyAfterMs = 30'000; // a link up this long resets the backoff
+    // After HTTP 429, Bithumb bans the IP for about ten minutes and every dial extends it.
+    int rateLimitWaitMs = 10 * 60'000 + 30'000;
+    int maxClockSkewMs = 5'000; // beyond this the clocks disagree: ages use receive times
     BackoffPolicy backoff;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: trusted besides the system's
     qint64 maxMessageBytes = 1 << 20;           // a larger frame or message closes the link

@@ -21,8 +21,11 @@ struct FeedStats
     quint64 reconnects = 0;      // dials after the first one
     quint64 deadLinks = 0;       // links dropped for answering nothing for two heartbeats
     quint64 connectTimeouts = 0; // dials that did not complete in time
+    quint64 rateLimited = 0;     // dials refused with HTTP 429
     quint64 stalePeriods = 0;    // times a market fell silent far beyond its rhythm (live link)
+    quint64 outOfOrder = 0;      // ticks older (by trade time) than their market's last one
     std::array<quint64, rejectReasonCount> rejected {};
+    std::array<quint64, rejectReasonCount> droppedFields {}; // bad optional fields, tick kept
 
     quint64 rejectedTotal() const;
     // One line of JSON: {"ticks":…,"frames":…,"rejected":{"bad_json":…,…},…}

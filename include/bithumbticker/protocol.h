@@ -45,6 +45,13 @@ enum class RejectReason {
 inline constexpr int rejectReasonCount = int(RejectReason::BadTime) + 1;
 const char *rejectReasonName(RejectReason reason);
 
+// An optional field that was malformed: dropped alone, the rest of the frame kept.
+struct FieldDrop
+{
+    RejectReason reason;
+    QString detail; // e.g. "wrong_type: signed_change_rate"
+};
+
 // What one frame turned out to be.
 struct ParsedFrame
 {
@@ -59,8 +66,9 @@ struct ParsedFrame
     Kind kind = Kind::Rejected;
     Tick tick;
     RejectReason reason = RejectReason::BadJson;
-    QString code;   // status code or error name
-    QString detail; // status message, error message, or why a frame was rejected
+    QString code;                   // status code or error name
+    QString detail;                 // status message, error message, or why a frame was rejected
+    QList<FieldDrop> droppedFields; // optional fields dropped from a tick
 };
 
 // One minute of trading from a REST candle endpoint.

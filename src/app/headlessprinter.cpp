@@ -74,6 +74,31 @@ void appendIsoTime(std::string &out, qint64 msSinceEpoch)
     out += "Z\"";
 }
 
+// API 2.0's market status and stream type, when the exchange sent them.
+void appendStatus(std::string &out, const Tick &tick)
+{
+    const MarketStatus &status = tick.status;
+    if (!status.reported)
+        return;
+    if (!status.state.isEmpty()) {
+        out += ",\"marketState\":";
+        appendString(out, status.state.toStdString());
+    }
+    if (status.tradingSuspended)
+        out += *status.tradingSuspended ? ",\"tradingSuspended\":true"
+                                        : ",\"tradingSuspended\":false";
+    out += ",\"delistingDate\":";
+    if (status.isDelisting())
+        appendString(out, status.delistingDate.toString(Qt::ISODate).toStdString());
+    else
+        out += "null";
+    if (!status.warning.isEmpty()) {
+        out += ",\"marketWarning\":";
+        appendString(out, status.warning.toStdString());
+    }
+    out += tick.snapshot ? ",\"snapshot\":true" : ",\"snapshot\":false";
+}
+
 } // namespace
 
 HeadlessPrinter::HeadlessPrinter(
@@ -103,6 +128,7 @@ QByteArray HeadlessPrinter::toJsonLine(const Tick &tick, const QString &symbol)
     appendIsoTime(line, time);
     line += ",\"receivedAt\":";
     appendIsoTime(line, tick.receivedMs);
+    appendStatus(line, tick);
     line += "}\n";
     return QByteArray::fromStdString(line);
 }

@@ -101,6 +101,10 @@ int main(int argc, char **argv)
                 if (state == FeedClient::State::Redialing)
                     std::fprintf(stderr, "bithumb-ticker: link lost (%s), redialling in %d ms\n",
                         qPrintable(detail), redialInMs);
+                else if (state == FeedClient::State::RateLimited)
+                    std::fprintf(stderr,
+                        "bithumb-ticker: rate-limited by Bithumb (%s), retrying in %d min\n",
+                        qPrintable(detail), (redialInMs + 59'999) / 60'000);
                 else if (state == FeedClient::State::Live)
                     std::fprintf(stderr, "bithumb-ticker: live\n");
             });

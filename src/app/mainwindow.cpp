@@ -2,6 +2,7 @@
 
 #include "bithumbticker/logging.h"
 #include "bithumbticker/priceformat.h"
+#include "marketstatustext.h"
 #include "tickcolors.h"
 
 #include <QButtonGroup>
@@ -101,7 +102,15 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     priceRow->addStretch();
     layout->addLayout(priceRow);
     m_change = makeLabel(central, 1.3, true);
-    layout->addWidget(m_change);
+    // Suspended, delisting or caution: said next to the change, in words and colour.
+    m_marketStatus = new QLabel(central);
+    m_marketStatus->setVisible(false);
+    auto *changeRow = new QHBoxLayout;
+    changeRow->addWidget(m_change);
+    changeRow->addSpacing(12);
+    changeRow->addWidget(m_marketStatus);
+    changeRow->addStretch();
+    layout->addLayout(changeRow);
     m_chart = new PriceChart(central);
     m_chart->setHistory(&m_history[m_current]);
     layout->addWidget(m_chart, 1);
@@ -162,6 +171,11 @@ QString MainWindow::statusText() const
     return m_state->text() + u' ' + m_age->text();
 }
 
+QString MainWindow::marketStatusText() const
+{
+    return m_marketStatus->isVisibleTo(this) ? m_marketStatus->text() : QString();
+}
+
 bool MainWindow::selectMarket(const QString &name)
 {
     const auto market = MarketId::fromUser(name);
@@ -218,9 +232,11 @@ void MainWindow::showTicks(const TickBatch &ticks)
 {
     bool currentChanged = false;
     for (const Tick &tick : ticks) {
+        // The feed drops ticks older than their market's last; a snapshot of a quiet market
+        // lands at its trade's time, not at "now".
         m_last.insert(tick.market, tick);
-        m_rhythm[tick.market].record(tick.receivedMs);
-        m_history[tick.market].append(tick.receivedMs, tick.price);
+        m_rhythm[tick.market].record(tick.localTimeMs);
+        m_history[tick.market].append(tick.localTimeMs, tick.price);
         currentChanged = currentChanged || tick.market == m_current;
     }
     if (!currentChanged)
@@ -237,10 +253,12 @@ void MainWindow::showCurrent()
         m_price->setText(u"—"_s);
         m_change->setText(tr("waiting for %1…").arg(m_current.toV1()));
         m_changeColor = QColor();
+        showMarketStatus({});
         refreshStatus();
         return;
     }
     const Tick &tick = *it;
+    showMarketStatus(tick.status);
     m_price->setText(formatPrice(tick.priceText, tick.price, locale));
     m_change->setText(formatChange(tick, locale));
     const double move = std::isnan(tick.changeAmount) ? tick.changePercent : tick.changeAmount;
@@ -249,6 +267,24 @@ void MainWindow::showCurrent()
                                   : QColor();
     m_changeColor = color;
     refreshStatus();
+}
+
+void MainWindow::showMarketStatus(const MarketStatus &status)
+{
+    const StatusBadge badge = statusBadge(status);
+    if (badge.text == m_marketStatus->text() && badge.toolTip == m_marketStatus->toolTip())
+        return; // unchanged: no restyle, no relayout
+    m_marketStatus->setText(badge.text);
+    m_marketStatus->setToolTip(badge.toolTip);
+    m_marketStatus->setVisible(!badge.text.isEmpty());
+    const QColor background = badge.severity == StatusBadge::Severity::Danger
+        ? risingColor(palette()) // Bithumb's own red for halts and delistings
+        : QColor(0xf0, 0xa0, 0x20);
+    m_marketStatus->setStyleSheet(badge.text.isEmpty()
+            ? QString()
+            : u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 4px;"
+              " padding: 2px 8px; }"_s.arg(background.name(),
+                  badge.severity == StatusBadge::Severity::Danger ? u"white"_s : u"black"_s));
 }
 
 void MainWindow::showState(FeedClient::State state, const QString &detail, int redialInMs)
@@ -307,9 +343,15 @@ void MainWindow::refreshStatus()
         m_state->setText(tr("Link lost: %1 · reconnecting in %2 s").arg(m_linkDetail).arg(seconds));
         break;
     }
+    case FeedClient::State::RateLimited: {
+        const qint64 minutes = std::max<qint64>(1, (m_redialAtMs - now() + 59'999) / 60'000);
+        m_state->setText(tr("Rate-limited by Bithumb · retrying in %1 min").arg(minutes));
+        break;
     }
+    }
+    m_state->setToolTip(m_linkState == FeedClient::State::RateLimited ? m_linkDetail : QString());
     const MarketRhythm rhythm = m_rhythm.value(m_current);
-    m_age->setText(rhythm.hasTicked() ? tr("last tick %1").arg(formatAge(now() - rhythm.lastMs()))
+    m_age->setText(rhythm.hasTicked() ? tr("last trade %1").arg(formatAge(now() - rhythm.lastMs()))
                                       : tr("no tick yet"));
     // Every market in the picker says how fresh it is.
     for (int i = 0; i < m_picker->count(); ++i) {
@@ -318,7 +360,7 @@ void MainWindow::refreshStatus()
         m_picker->setItemData(i,
             known == m_rhythm.constEnd()
                 ? tr("no tick yet")
-                : tr("last tick %1").arg(formatAge(now() - known->lastMs())),
+                : tr("last trade %1").arg(formatAge(now() - known->lastMs())),
             Qt::ToolTipRole);
     }
     // Never show an old price as if it were current.
@@ -329,9 +371,11 @@ void MainWindow::refreshStatus()
     const QColor changeColor = stale ? palette().color(QPalette::PlaceholderText) : m_changeColor;
     m_change->setStyleSheet(
         changeColor.isValid() ? u"color: "_s + changeColor.name(QColor::HexArgb) : QString());
-    m_price->setToolTip(stale ? tr("Not live: this is the last price received, %1")
-                                    .arg(formatAge(now() - rhythm.lastMs()))
-                              : QString());
+    const QString age = formatAge(now() - rhythm.lastMs());
+    m_price->setToolTip(!stale ? QString()
+            : m_linkState == FeedClient::State::Live
+            ? tr("No trade since %1: the last price traded").arg(age)
+            : tr("Not live: this is the last price received, traded %1").arg(age));
 }
 
 } // namespace ticker

@@ -31,7 +31,8 @@ public:
     QString priceText() const; // what the large label shows
     QString changeText() const;
     QString statusText() const;
-    bool isPriceStale() const; // the link is down, or the market is silent beyond its rhythm
+    QString marketStatusText() const; // the badge about the shown market's status; empty: none
+    bool isPriceStale() const;        // the link is down, or the market is silent beyond its rhythm
     QString marketAgeText(const QString &market) const; // the picker's tooltip for it
     PriceChart *chart() const { return m_chart; }
     void setChartSpan(qint64 spanMs); // one of PriceChart's three ranges, as if clicked
@@ -50,6 +51,7 @@ public Q_SLOTS:
 private:
     void showState(FeedClient::State state, const QString &detail, int redialInMs);
     void showCurrent();
+    void showMarketStatus(const MarketStatus &status);
     void backfillCurrent();
     void mergeHistory(
         const MarketId &market, const std::vector<Candle> &candles, const QString &error);
@@ -74,6 +76,7 @@ private:
     QLabel *m_price;
     QLabel *m_quote;
     QLabel *m_change;
+    QLabel *m_marketStatus;
     PriceChart *m_chart;
     QLabel *m_state;
     QLabel *m_age;

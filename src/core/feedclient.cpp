@@ -21,6 +21,12 @@ bool shouldLog(quint64 count)
     return count <= 4 || (count & (count - 1)) == 0;
 }
 
+// Qt reports a refused handshake only as text: "... Unhandled http status code: 429 (...)".
+bool isRateLimitRefusal(const QString &socketError)
+{
+    return socketError.contains(QLatin1String("status code: 429"));
+}
+
 } // namespace
 
 FeedClient::FeedClient(FeedConfig config, QObject *parent)
@@ -62,12 +68,18 @@ void FeedClient::start()
         subscribe();
     });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        const auto code = m_socket->closeCode();
+        const int code = int(m_socket->closeCode());
         const QString reason = m_socket->closeReason();
         qCInfo(lcFeed) << "link closed:" << code << reason;
-        linkLost(!m_lastTlsError.isEmpty() ? std::exchange(m_lastTlsError, {})
-                : reason.isEmpty()         ? tr("closed by the server (%1)").arg(int(code))
-                                           : reason);
+        // The socket reports its own error (host not found, refused) after this signal, so
+        // the reason is chosen once that has had its turn.
+        QMetaObject::invokeMethod(
+            this,
+            [this, code, reason] {
+                if (m_socket)
+                    linkLost(lossReason(code, reason));
+            },
+            Qt::QueuedConnection);
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { heard(); });
     connect(m_socket, &QWebSocket::textMessageReceived, this,
@@ -76,12 +88,15 @@ void FeedClient::start()
         [this](const QByteArray &message) { handleFrame(message); });
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
         [this](QAbstractSocket::SocketError) {
-            qCWarning(lcFeed) << "link error:" << m_socket->errorString();
+            const QString error = m_socket->errorString();
+            qCWarning(lcFeed) << "link error:" << error;
+            if (m_socketError.isEmpty())
+                m_socketError = error;
+            if (isRateLimitRefusal(error))
+                m_rateLimited = true;
             // A refused or failed dial may end without a disconnected signal.
             if (m_state == State::Connecting) {
-                const QString why = !m_lastTlsError.isEmpty() ? std::exchange(m_lastTlsError, {})
-                                                              : m_socket->errorString();
-                linkLost(why); // first: abort() reports a plain close
+                linkLost(lossReason(0, {})); // first: abort() reports a plain close
                 m_socket->abort();
             }
         });
@@ -163,6 +178,9 @@ void FeedClient::dial()
     if (m_hasDialled)
         ++m_stats.reconnects;
     m_hasDialled = true;
+    m_lastTlsError.clear();
+    m_socketError.clear();
+    m_rateLimited = false;
     setState(State::Connecting, m_url.toDisplayString());
     m_connectTimer->start(m_config.connectTimeoutMs);
     m_socket->open(m_url);
@@ -183,15 +201,15 @@ void FeedClient::heard()
     m_heardSinceCheck = false;
 }
 
-MarketRhythm &FeedClient::rhythmOf(const MarketId &market)
+FeedClient::MarketTrack &FeedClient::trackOf(const MarketId &market)
 {
     // Ticks come in runs of one market: remember the last one looked up.
-    if (!m_lastRhythm || !(m_lastRhythmMarket == market)) {
+    if (!m_lastTrack || !(m_lastTrackMarket == market)) {
         // Valid until the next insertion, and only this function inserts.
-        m_lastRhythm = &m_rhythm[market];
-        m_lastRhythmMarket = market;
+        m_lastTrack = &m_tracks[market];
+        m_lastTrackMarket = market;
     }
-    return *m_lastRhythm;
+    return *m_lastTrack;
 }
 
 void FeedClient::checkHeartbeat()
@@ -218,14 +236,24 @@ void FeedClient::countStaleMarkets()
 {
     const qint64 nowMs = now();
     for (const MarketId &market : std::as_const(m_subscribed)) {
-        const auto it = m_rhythm.constFind(market);
-        if (it == m_rhythm.constEnd() || !it->isStale(nowMs) || m_staleMarkets.contains(market))
+        const auto it = m_tracks.constFind(market);
+        if (it == m_tracks.constEnd() || !it->rhythm.isStale(nowMs)
+            || m_staleMarkets.contains(market))
             continue;
         m_staleMarkets.insert(market);
         ++m_stats.stalePeriods;
-        qCInfo(lcFeed).noquote() << market.toV1() << "is silent for" << (nowMs - it->lastMs())
-                                 << "ms on a live link";
+        qCInfo(lcFeed).noquote() << market.toV1() << "is silent for"
+                                 << (nowMs - it->rhythm.lastMs()) << "ms on a live link";
     }
+}
+
+QString FeedClient::lossReason(int closeCode, const QString &closeReason)
+{
+    if (!m_lastTlsError.isEmpty())
+        return m_lastTlsError;
+    if (!m_socketError.isEmpty())
+        return m_socketError;
+    return closeReason.isEmpty() ? tr("closed by the server (%1)").arg(closeCode) : closeReason;
 }
 
 void FeedClient::linkLost(const QString &why)
@@ -236,6 +264,16 @@ void FeedClient::linkLost(const QString &why)
     m_heartbeatTimer->stop();
     m_healthyTimer->stop();
     flush();
+    if (m_rateLimited) {
+        // Every dial during Bithumb's ban extends it: wait it out, whatever the backoff says.
+        ++m_stats.rateLimited;
+        const int delay = m_config.rateLimitWaitMs;
+        qCWarning(lcFeed) << "rate-limited by the exchange (HTTP 429), next dial in" << delay
+                          << "ms";
+        setState(State::RateLimited, why, delay);
+        m_redialTimer->start(delay);
+        return;
+    }
     // A link that was live and healthy is retried at once (after the floor); a failed
     // retry, or a link that keeps dropping, backs off.
     const bool wasHealthy = m_state == State::Live && m_backoff.failures() == 0;
@@ -253,20 +291,7 @@ void FeedClient::handleFrame(QByteArrayView frame)
     ParsedFrame parsed = m_protocol->parseFrame(frame, now());
     switch (parsed.kind) {
     case ParsedFrame::Kind::Tick:
-        if (!m_subscribed.contains(parsed.tick.market)) {
-            ++m_stats.ignored;
-            return;
-        }
-        ++m_stats.ticks;
-        rhythmOf(parsed.tick.market).record(parsed.tick.receivedMs);
-        if (!m_staleMarkets.isEmpty())
-            m_staleMarkets.remove(parsed.tick.market);
-        m_pending.append(std::move(parsed.tick));
-        if (!m_flushQueued) {
-            // Runs once the socket has delivered every message of this read: one batch per read.
-            m_flushQueued = true;
-            QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
-        }
+        acceptTick(parsed);
         return;
     case ParsedFrame::Kind::Status:
         ++m_stats.statuses;
@@ -293,6 +318,64 @@ void FeedClient::handleFrame(QByteArrayView frame)
     }
 }
 
+void FeedClient::acceptTick(ParsedFrame &parsed)
+{
+    for (const FieldDrop &drop : std::as_const(parsed.droppedFields)) {
+        const quint64 count = ++m_stats.droppedFields[std::size_t(drop.reason)];
+        if (shouldLog(count))
+            qCWarning(lcProtocol).noquote()
+                << "dropped a field (" << count << "of this kind), kept the tick:" << drop.detail;
+    }
+    Tick &tick = parsed.tick;
+    if (!m_subscribed.contains(tick.market)) {
+        ++m_stats.ignored;
+        return;
+    }
+    // A market's time never runs backwards: a snapshot or a late frame older than the last
+    // trade accepted is history, not news. Equal times are kept (one second holds many).
+    MarketTrack &track = trackOf(tick.market);
+    if (tick.exchangeTimeMs < track.lastTradeMs) {
+        const quint64 count = ++m_stats.outOfOrder;
+        if (shouldLog(count))
+            qCInfo(lcProtocol).noquote() << "dropped an out-of-order tick of" << tick.market.toV1()
+                                         << "(" << (track.lastTradeMs - tick.exchangeTimeMs)
+                                         << "ms older than the last;" << count << "so far)";
+        return;
+    }
+    track.lastTradeMs = tick.exchangeTimeMs;
+    tick.localTimeMs = localTradeTime(tick);
+    ++m_stats.ticks;
+    track.rhythm.record(tick.localTimeMs);
+    if (!m_staleMarkets.isEmpty())
+        m_staleMarkets.remove(tick.market);
+    m_pending.append(std::move(tick));
+    if (!m_flushQueued) {
+        // Runs once the socket has delivered every message of this read: one batch per read.
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
+    }
+}
+
+qint64 FeedClient::localTradeTime(const Tick &tick)
+{
+    if (tick.serverTimeMs > 0) {
+        m_clockOffsetMs = tick.receivedMs - tick.serverTimeMs;
+        const bool skewed = std::abs(m_clockOffsetMs) > m_config.maxClockSkewMs;
+        if (skewed != m_clockSkewed) {
+            m_clockSkewed = skewed;
+            if (skewed)
+                qCWarning(lcFeed) << "this machine's clock and the exchange's differ by"
+                                  << m_clockOffsetMs << "ms: ages are measured from receive times";
+            else
+                qCInfo(lcFeed) << "this machine's clock agrees with the exchange's again";
+        }
+    }
+    // Skewed: the trade is as old as it was when the exchange sent it, plus the trip here.
+    const qint64 local
+        = m_clockSkewed ? tick.exchangeTimeMs + m_clockOffsetMs : tick.exchangeTimeMs;
+    return std::min(local, tick.receivedMs);
+}
+
 void FeedClient::flush()
 {
     m_flushQueued = false;
@@ -303,7 +386,8 @@ void FeedClient::flush()
 
 void FeedClient::setState(State state, const QString &detail, int redialInMs)
 {
-    if (state == m_state && state != State::Connecting && state != State::Redialing)
+    if (state == m_state && state != State::Connecting && state != State::Redialing
+        && state != State::RateLimited)
         return;
     m_state = state;
     handoff::release();

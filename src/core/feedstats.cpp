@@ -13,9 +13,12 @@ quint64 FeedStats::rejectedTotal() const
 
 QByteArray FeedStats::toJson() const
 {
-    nlohmann::json byReason = nlohmann::json::object();
-    for (int i = 0; i < rejectReasonCount; ++i)
-        byReason[rejectReasonName(RejectReason(i))] = rejected[std::size_t(i)];
+    const auto byReason = [](const std::array<quint64, rejectReasonCount> &counts) {
+        nlohmann::json object = nlohmann::json::object();
+        for (int i = 0; i < rejectReasonCount; ++i)
+            object[rejectReasonName(RejectReason(i))] = counts[std::size_t(i)];
+        return object;
+    };
     const nlohmann::json object = {
         {"ticks", ticks},
         {"frames", frames},
@@ -26,9 +29,12 @@ QByteArray FeedStats::toJson() const
         {"reconnects", reconnects},
         {"deadLinks", deadLinks},
         {"connectTimeouts", connectTimeouts},
+        {"rateLimited", rateLimited},
         {"stalePeriods", stalePeriods},
+        {"outOfOrder", outOfOrder},
         {"rejectedTotal", rejectedTotal()},
-        {"rejected", byReason},
+        {"rejected", byReason(rejected)},
+        {"droppedFields", byReason(droppedFields)},
     };
     return QByteArray::fromStdString(object.dump());
 }

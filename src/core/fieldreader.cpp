@@ -35,15 +35,24 @@ FieldReader::FieldReader(const FlatJson &json, std::string_view parent)
     , m_parent(parent)
 { }
 
-void FieldReader::fail(RejectReason reason, std::string_view key)
+QString FieldReader::describe(RejectReason reason, std::string_view key) const
 {
+    return QString::fromLatin1(rejectReasonName(reason)) + u": "
+        + (m_parent.empty() ? QString() : QString::fromUtf8(m_parent) + u'.')
+        + QString::fromUtf8(key.data(), qsizetype(std::min<std::size_t>(key.size(), 64)));
+}
+
+void FieldReader::fail(RejectReason reason, std::string_view key, Need need)
+{
+    if (need == Optional) {
+        m_dropped.append({reason, describe(reason, key)});
+        return;
+    }
     if (m_failed)
         return;
     m_failed = true;
     m_reason = reason;
-    m_detail = QString::fromLatin1(rejectReasonName(reason)) + u": "
-        + (m_parent.empty() ? QString() : QString::fromUtf8(m_parent) + u'.')
-        + QString::fromUtf8(key.data(), qsizetype(std::min<std::size_t>(key.size(), 64)));
+    m_detail = describe(reason, key);
 }
 
 const FlatJson::Member *FieldReader::member(std::string_view key, Need need)
@@ -63,7 +72,7 @@ std::optional<std::string_view> FieldReader::string(std::string_view key, Need n
     if (!found)
         return std::nullopt;
     if (found->type != FlatJson::Type::String) {
-        fail(RejectReason::WrongType, key);
+        fail(RejectReason::WrongType, key, need);
         return std::nullopt;
     }
     return std::string_view(found->text);
@@ -75,11 +84,11 @@ std::optional<double> FieldReader::number(std::string_view key, Need need, std::
     if (!found)
         return std::nullopt;
     if (found->type != FlatJson::Type::Integer && found->type != FlatJson::Type::Float) {
-        fail(RejectReason::WrongType, key);
+        fail(RejectReason::WrongType, key, need);
         return std::nullopt;
     }
     if (!std::isfinite(found->number)) {
-        fail(RejectReason::BadNumber, key);
+        fail(RejectReason::BadNumber, key, need);
         return std::nullopt;
     }
     if (text)
@@ -97,7 +106,7 @@ std::optional<double> FieldReader::decimalString(
     const auto *end = value->data() + value->size();
     if (!isPlainDecimal(*value) || std::from_chars(value->data(), end, number).ptr != end
         || !std::isfinite(number)) {
-        fail(RejectReason::BadNumber, key);
+        fail(RejectReason::BadNumber, key, need);
         return std::nullopt;
     }
     if (text)
@@ -111,16 +120,28 @@ std::optional<qint64> FieldReader::integer(std::string_view key, Need need)
     if (!found)
         return std::nullopt;
     if (found->type != FlatJson::Type::Integer) {
-        fail(RejectReason::WrongType, key);
+        fail(RejectReason::WrongType, key, need);
         return std::nullopt;
     }
     qint64 value = 0;
     const auto *end = found->text.data() + found->text.size();
     if (std::from_chars(found->text.data(), end, value).ptr != end) {
-        fail(RejectReason::BadNumber, key);
+        fail(RejectReason::BadNumber, key, need);
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<bool> FieldReader::boolean(std::string_view key, Need need)
+{
+    const auto *found = member(key, need);
+    if (!found)
+        return std::nullopt;
+    if (found->type != FlatJson::Type::Bool) {
+        fail(RejectReason::WrongType, key, need);
+        return std::nullopt;
+    }
+    return found->number != 0;
 }
 
 } // namespace ticker
@@ -139,6 +160,11 @@ ParsedFrame rejectedFrame(RejectReason reason, QString detail)
 ParsedFrame rejectedFrame(const FieldReader &reader)
 {
     return rejectedFrame(reader.reason(), reader.detail());
+}
+
+void keepDroppedFields(ParsedFrame &frame, const FieldReader &reader)
+{
+    frame.droppedFields += reader.droppedFields();
 }
 
 std::optional<ParsedFrame> readObject(

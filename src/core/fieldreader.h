@@ -8,8 +8,10 @@
 
 namespace ticker {
 
-// Typed access to the members of one object of a FlatJson. The first failure is kept, so a
-// parser reads every field it needs and then asks once whether the frame was valid.
+// Typed access to the members of one object of a FlatJson. The first failure of a required
+// field is kept, so a parser reads every field it needs and then asks once whether the frame
+// was valid. A bad optional field only costs itself: it reads as absent and is listed in
+// droppedFields().
 class FieldReader
 {
 public:
@@ -24,20 +26,24 @@ public:
     std::optional<double> decimalString(
         std::string_view key, Need need, std::string_view *text = nullptr);
     std::optional<qint64> integer(std::string_view key, Need need);
+    std::optional<bool> boolean(std::string_view key, Need need);
 
-    void fail(RejectReason reason, std::string_view key);
+    void fail(RejectReason reason, std::string_view key, Need need = Required);
     bool failed() const { return m_failed; }
     RejectReason reason() const { return m_reason; }
     QString detail() const { return m_detail; }
+    const QList<FieldDrop> &droppedFields() const { return m_dropped; }
 
 private:
     const FlatJson::Member *member(std::string_view key, Need need);
+    QString describe(RejectReason reason, std::string_view key) const;
 
     const FlatJson &m_json;
     std::string_view m_parent;
     bool m_failed = false;
     RejectReason m_reason = RejectReason::BadJson;
     QString m_detail;
+    QList<FieldDrop> m_dropped;
 };
 
 // A plain decimal: optional '-', digits, optional '.' and digits; no exponent, no blanks.
@@ -49,6 +55,8 @@ namespace ticker {
 
 ParsedFrame rejectedFrame(RejectReason reason, QString detail = {});
 ParsedFrame rejectedFrame(const FieldReader &reader);
+// Carries the optional fields the readers dropped over to the frame.
+void keepDroppedFields(ParsedFrame &frame, const FieldReader &reader);
 
 // Reads a frame that must be one JSON object, keeping the wanted keys; on failure returns the
 // rejection to report.

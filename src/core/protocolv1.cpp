@@ -118,8 +118,8 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     const auto price = fields.decimalString("closePrice", FieldReader::Required, &priceText);
     const auto prevClose = fields.decimalString("prevClosePrice", FieldReader::Optional);
     const auto volume = fields.decimalString("volume", FieldReader::Optional);
-    const auto date = fields.string("date", FieldReader::Optional);
-    const auto time = fields.string("time", FieldReader::Optional);
+    const auto date = fields.string("date", FieldReader::Required);
+    const auto time = fields.string("time", FieldReader::Required);
     if (fields.failed())
         return rejectedFrame(fields);
 
@@ -128,12 +128,9 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
         return rejectedFrame(RejectReason::BadMarket);
     if (*price <= 0)
         return rejectedFrame(RejectReason::BadPrice);
-    std::optional<qint64> exchangeTime;
-    if (date || time) {
-        exchangeTime = kstToUtcMs(date.value_or(""), time.value_or(""));
-        if (!exchangeTime)
-            return rejectedFrame(RejectReason::BadTime);
-    }
+    const auto exchangeTime = kstToUtcMs(*date, *time);
+    if (!exchangeTime)
+        return rejectedFrame(RejectReason::BadTime);
     if (*tickType != m_tickTypeUtf8) {
         ParsedFrame ignored;
         ignored.kind = ParsedFrame::Kind::Ignored;
@@ -153,8 +150,11 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     }
     if (volume)
         tick.volume = *volume;
-    tick.exchangeTimeMs = exchangeTime.value_or(0);
+    // The frame's only time: the trade's, and also when it was sent.
+    tick.exchangeTimeMs = *exchangeTime;
+    tick.serverTimeMs = *exchangeTime;
     tick.receivedMs = receivedMs;
+    keepDroppedFields(frame, fields);
     return frame;
 }
 

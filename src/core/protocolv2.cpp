@@ -24,7 +24,37 @@ QString text(std::string_view view)
 // Every key the parser reads, at the top level or under "error".
 constexpr std::string_view wantedKeys[]
     = {"error", "name", "message", "status", "type", "code", "trade_price", "signed_change_price",
-        "signed_change_rate", "acc_trade_volume_24h", "trade_timestamp", "timestamp"};
+        "signed_change_rate", "acc_trade_volume_24h", "trade_timestamp", "timestamp", "stream_type",
+        "market_state", "is_trading_suspended", "delisting_date", "market_warning"};
+
+bool isExchangeTime(qint64 ms)
+{
+    return ms >= earliestTimeMs && ms <= latestTimeMs;
+}
+
+// The market status fields are all optional: a bad one is dropped alone.
+MarketStatus readStatus(const FlatJson &json, FieldReader &root)
+{
+    MarketStatus status;
+    status.reported = json.find("market_state") || json.find("is_trading_suspended")
+        || json.find("delisting_date") || json.find("market_warning");
+    if (const auto state = root.string("market_state", FieldReader::Optional))
+        status.state = text(*state);
+    status.tradingSuspended = root.boolean("is_trading_suspended", FieldReader::Optional);
+    // null in the docs, "" on the wire when the market is not being delisted.
+    if (const auto date = root.string("delisting_date", FieldReader::Optional);
+        date && !date->empty()) {
+        status.delistingDate = QDate::fromString(text(*date), u"yyyy-MM-dd"_s);
+        if (!status.delistingDate.isValid() || status.delistingDate.year() < earliestYear
+            || status.delistingDate.year() > latestYear) {
+            status.delistingDate = {};
+            root.fail(RejectReason::BadTime, "delisting_date", FieldReader::Optional);
+        }
+    }
+    if (const auto warning = root.string("market_warning", FieldReader::Optional))
+        status.warning = text(*warning);
+    return status;
+}
 
 } // namespace
 
@@ -85,24 +115,20 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     if (*type != "ticker")
         return rejectedFrame(RejectReason::UnknownChannel);
 
+    // Required: market, price and the trade's time (trade_timestamp, else the send time).
     const auto code = root.string("code", FieldReader::Required);
     std::string priceText;
     const auto price = root.number("trade_price", FieldReader::Required, &priceText);
-    const auto changePrice = root.number("signed_change_price", FieldReader::Optional);
-    const auto changeRate = root.number("signed_change_rate", FieldReader::Optional);
-    const auto volume = root.number("acc_trade_volume_24h", FieldReader::Optional);
-    auto time = root.integer("trade_timestamp", FieldReader::Optional);
-    if (!time)
-        time = root.integer("timestamp", FieldReader::Optional);
+    const auto time = root.integer(
+        json.find("trade_timestamp") ? "trade_timestamp" : "timestamp", FieldReader::Required);
     if (root.failed())
         return rejectedFrame(root);
-
     const auto market = MarketId::fromV2(*code);
     if (!market)
         return rejectedFrame(RejectReason::BadMarket);
     if (*price <= 0)
         return rejectedFrame(RejectReason::BadPrice);
-    if (time && (*time < earliestTimeMs || *time > latestTimeMs))
+    if (!isExchangeTime(*time))
         return rejectedFrame(RejectReason::BadTime);
 
     ParsedFrame frame;
@@ -111,14 +137,24 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     tick.market = *market;
     tick.priceText = QString::fromLatin1(priceText.data(), qsizetype(priceText.size()));
     tick.price = *price;
-    if (changePrice)
-        tick.changeAmount = *changePrice;
-    if (changeRate)
-        tick.changePercent = *changeRate * 100.0; // the wire sends a fraction
-    if (volume)
-        tick.volume = *volume;
-    tick.exchangeTimeMs = time.value_or(0);
+    tick.exchangeTimeMs = *time;
     tick.receivedMs = receivedMs;
+    if (const auto changePrice = root.number("signed_change_price", FieldReader::Optional))
+        tick.changeAmount = *changePrice;
+    if (const auto changeRate = root.number("signed_change_rate", FieldReader::Optional))
+        tick.changePercent = *changeRate * 100.0; // the wire sends a fraction
+    if (const auto volume = root.number("acc_trade_volume_24h", FieldReader::Optional))
+        tick.volume = *volume;
+    if (const auto sent = root.integer("timestamp", FieldReader::Optional)) {
+        if (isExchangeTime(*sent))
+            tick.serverTimeMs = *sent;
+        else
+            root.fail(RejectReason::BadTime, "timestamp", FieldReader::Optional);
+    }
+    if (const auto stream = root.string("stream_type", FieldReader::Optional))
+        tick.snapshot = *stream == "SNAPSHOT";
+    tick.status = readStatus(json, root);
+    keepDroppedFields(frame, root);
     return frame;
 }
 

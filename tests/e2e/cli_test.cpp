@@ -61,7 +61,15 @@ TEST(Cli, HeadlessDemoPrintsOneJsonObjectPerTick)
         EXPECT_TRUE(QDateTime::fromString(
             QString::fromStdString(line["time"].get<std::string>()), Qt::ISODateWithMs)
                         .isValid());
+        // API 2.0 (the default) reports the market's status in every ticker.
+        EXPECT_EQ(line["marketState"], "ACTIVE");
+        EXPECT_EQ(line["tradingSuspended"], false);
+        EXPECT_TRUE(line["delistingDate"].is_null());
+        EXPECT_EQ(line["marketWarning"], "NONE");
     }
+    // Subscribing brings the market's snapshot first, then live trades.
+    EXPECT_EQ(lines[0]["snapshot"], true);
+    EXPECT_EQ(lines[1]["snapshot"], false);
     // --stats: the counters as one JSON line on stderr, and nothing of it on stdout.
     const auto statsAt = run.err.lastIndexOf("{\"bytes\"");
     ASSERT_GE(statsAt, 0) << run.err.toStdString();
@@ -69,6 +77,8 @@ TEST(Cli, HeadlessDemoPrintsOneJsonObjectPerTick)
     const json stats = json::parse(statsLine.toStdString());
     EXPECT_GE(stats["ticks"].get<int>(), 3);
     EXPECT_TRUE(stats["rejected"].is_object());
+    EXPECT_EQ(stats["outOfOrder"], 0);
+    EXPECT_TRUE(stats["droppedFields"].is_object());
 }
 
 class CliAgainstServer : public ::testing::TestWithParam<ApiVersion>

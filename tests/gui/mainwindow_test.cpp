@@ -62,7 +62,7 @@ TEST_F(MainWindowTest, LabelShowsThePriceOfTheTickThatArrived)
     // 131,000,000 against the exchange's previous close of 130,112,000.
     EXPECT_EQ(window->changeText(), u"+888,000 (+0.68%)");
     EXPECT_TRUE(window->statusText().contains(u"Live")) << window->statusText().toStdString();
-    EXPECT_TRUE(window->statusText().contains(u"last tick")) << window->statusText().toStdString();
+    EXPECT_TRUE(window->statusText().contains(u"last trade")) << window->statusText().toStdString();
 }
 
 TEST_F(MainWindowTest, SwitchingMarketResubscribesAndShowsTheNewPrice)
@@ -121,7 +121,7 @@ TEST_F(MainWindowTest, PickerSaysHowFreshEachMarketIs)
 {
     window->setClock([] { return QDateTime::currentMSecsSinceEpoch() + 5'000; });
     window->refreshStatus();
-    EXPECT_TRUE(window->marketAgeText(u"BTC_KRW"_s).startsWith(u"last tick "))
+    EXPECT_TRUE(window->marketAgeText(u"BTC_KRW"_s).startsWith(u"last trade "))
         << window->marketAgeText(u"BTC_KRW"_s).toStdString();
     EXPECT_TRUE(window->marketAgeText(u"BTC_KRW"_s).endsWith(u" s ago"));
     EXPECT_EQ(window->marketAgeText(u"ETH_KRW"_s), u"no tick yet");

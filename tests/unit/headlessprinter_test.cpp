@@ -39,6 +39,36 @@ TEST(HeadlessPrinter, LineIsOneJsonObjectWithTheContractFields)
     EXPECT_TRUE(object["volume"].is_null());
     EXPECT_EQ(object["time"], "2026-11-24T13:49:58.412Z");
     EXPECT_EQ(object["receivedAt"], "2026-11-24T13:49:58.431Z");
+    // API 1.0 says nothing of the market's status: no status fields at all.
+    EXPECT_FALSE(object.contains("marketState"));
+    EXPECT_FALSE(object.contains("snapshot"));
+}
+
+TEST(HeadlessPrinter, Api2LinesCarryTheMarketStatusAndTheSnapshotMark)
+{
+    Tick tick = sampleTick();
+    tick.status.reported = true;
+    tick.status.state = u"ACTIVE"_s;
+    tick.status.tradingSuspended = false;
+    tick.status.warning = u"NONE"_s;
+    tick.snapshot = true;
+    const json normal = json::parse(HeadlessPrinter::toJsonLine(tick, u"BTC_KRW"_s).toStdString());
+    EXPECT_EQ(normal["marketState"], "ACTIVE");
+    EXPECT_EQ(normal["tradingSuspended"], false);
+    EXPECT_TRUE(normal["delistingDate"].is_null()); // "" on the wire
+    EXPECT_EQ(normal["marketWarning"], "NONE");
+    EXPECT_EQ(normal["snapshot"], true);
+    EXPECT_EQ(normal["time"], "2026-11-24T13:49:58.412Z"); // still the trade's time
+
+    tick.status.tradingSuspended = true;
+    tick.status.delistingDate = QDate(2026, 12, 1);
+    tick.status.warning = u"CAUTION"_s;
+    tick.snapshot = false;
+    const json grave = json::parse(HeadlessPrinter::toJsonLine(tick, u"BTC_KRW"_s).toStdString());
+    EXPECT_EQ(grave["tradingSuspended"], true);
+    EXPECT_EQ(grave["delistingDate"], "2026-12-01");
+    EXPECT_EQ(grave["marketWarning"], "CAUTION");
+    EXPECT_EQ(grave["snapshot"], false);
 }
 
 TEST(HeadlessPrinter, TimeFallsBackToReceiptAndPadsEveryField)

@@ -64,12 +64,14 @@ TEST_F(ProtocolV1Test, KeepsTheExactDecimalText)
 
 TEST_F(ProtocolV1Test, KeyOrderAndUnknownKeysDoNotMatter)
 {
-    const QByteArray reordered = R"({"content":{"symbol":"ETH_KRW","newField":{"x":[1,2]},
-        "closePrice":"4312000","tickType":"24H"},"extra":true,"type":"ticker"})";
+    const QByteArray reordered = R"({"content":{"time":"224958","symbol":"ETH_KRW",
+        "newField":{"x":[1,2]},"closePrice":"4312000","tickType":"24H","date":"20261124"},
+        "extra":true,"type":"ticker"})";
     const auto frame = parse(reordered);
     ASSERT_EQ(frame.kind, ParsedFrame::Kind::Tick) << frame.detail.toStdString();
     EXPECT_EQ(frame.tick.market.toV1(), u"ETH_KRW");
-    EXPECT_EQ(frame.tick.exchangeTimeMs, 0); // no date: unknown, not invented
+    EXPECT_EQ(frame.tick.exchangeTimeMs, 1'795'528'198'000);
+    EXPECT_EQ(frame.tick.serverTimeMs, frame.tick.exchangeTimeMs); // the frame's only time
     EXPECT_TRUE(std::isnan(frame.tick.changePercent));
 }
 
@@ -125,8 +127,11 @@ TEST_F(ProtocolV1Test, RejectsBadFields)
     expectRejected(set("closePrice", std::string(400, '9')), RejectReason::BadNumber);
     expectRejected(set("closePrice", "0"), RejectReason::BadPrice);
     expectRejected(set("closePrice", "-5"), RejectReason::BadPrice);
-    expectRejected(set("prevClosePrice", "x"), RejectReason::BadNumber);
-    expectRejected(set("volume", 12), RejectReason::WrongType);
+    // Market, price and time gate a tick.
+    expectRejected(
+        parseEdited([](json &f) { f["content"].erase("date"); }), RejectReason::MissingField);
+    expectRejected(
+        parseEdited([](json &f) { f["content"].erase("time"); }), RejectReason::MissingField);
     expectRejected(set("symbol", "BTC-KRW"), RejectReason::BadMarket);
     expectRejected(set("symbol", "<img src=x>_KRW"), RejectReason::BadMarket);
     expectRejected(set("symbol", 7), RejectReason::WrongType);
@@ -136,6 +141,26 @@ TEST_F(ProtocolV1Test, RejectsBadFields)
     // Found by the fuzzer: year 226 is a time before the epoch, not a tick.
     expectRejected(set("date", "02261124"), RejectReason::BadTime);
     expectRejected(set("date", "99991231"), RejectReason::BadTime);
+}
+
+TEST_F(ProtocolV1Test, ABadOptionalFieldCostsOnlyItself)
+{
+    const auto prevClose = parseEdited([](json &f) { f["content"]["prevClosePrice"] = "x"; });
+    ASSERT_EQ(prevClose.kind, ParsedFrame::Kind::Tick) << prevClose.detail.toStdString();
+    EXPECT_EQ(prevClose.tick.priceText, u"130112000");
+    EXPECT_TRUE(std::isnan(prevClose.tick.changePercent)); // not reported, not invented
+    ASSERT_EQ(prevClose.droppedFields.size(), 1);
+    EXPECT_EQ(prevClose.droppedFields[0].reason, RejectReason::BadNumber);
+    EXPECT_EQ(prevClose.droppedFields[0].detail, u"bad_number: content.prevClosePrice");
+
+    const auto volume = parseEdited([](json &f) { f["content"]["volume"] = 12; });
+    ASSERT_EQ(volume.kind, ParsedFrame::Kind::Tick);
+    EXPECT_TRUE(std::isnan(volume.tick.volume));
+    EXPECT_FALSE(std::isnan(volume.tick.changePercent));
+    ASSERT_EQ(volume.droppedFields.size(), 1);
+    EXPECT_EQ(volume.droppedFields[0].reason, RejectReason::WrongType);
+
+    EXPECT_TRUE(parse(test::fixture("v1_ticker.json")).droppedFields.isEmpty());
 }
 
 TEST_F(ProtocolV1Test, SubscribeMessageNamesEveryMarketAndTheTickType)

@@ -45,7 +45,9 @@ TEST_F(ProtocolV2Test, ParsesTheTickerFrame)
     ASSERT_EQ(frame.kind, ParsedFrame::Kind::Tick) << frame.detail.toStdString();
     const Tick &tick = frame.tick;
     EXPECT_EQ(tick.market.toV1(), u"BTC_KRW");
-    EXPECT_EQ(tick.priceText, u"130112000.0"); // the number token exactly as sent
+    EXPECT_EQ(tick.priceText, u"130112000"); // whole prices come as JSON integers
+    // The number token is kept exactly as sent, whatever its form.
+    EXPECT_EQ(parseWith("trade_price", "130112000.0").tick.priceText, u"130112000.0");
     EXPECT_DOUBLE_EQ(tick.price, 130112000.0);
     EXPECT_DOUBLE_EQ(tick.changeAmount, 1410000.0);
     EXPECT_NEAR(tick.changePercent, 1.095554, 1e-9); // the wire's fraction, as percent
@@ -98,14 +100,82 @@ TEST_F(ProtocolV2Test, RejectsBadFields)
     expectRejected(parseWith("code", "\"BTC_KRW\""), RejectReason::BadMarket);
     expectRejected(parseWith("code", "\"KRW-<script>\""), RejectReason::BadMarket);
     expectRejected(parseWith("type", "\"trade\""), RejectReason::UnknownChannel);
-    expectRejected(parseWith("signed_change_rate", "\"1%\""), RejectReason::WrongType);
     expectRejected(parseWith("trade_timestamp", "-5"), RejectReason::BadTime);
     expectRejected(parseWith("trade_timestamp", "1000"), RejectReason::BadTime); // 1970
     expectRejected(parseWith("trade_timestamp", "9223372036854775807"), RejectReason::BadTime);
     expectRejected(parseWith("trade_timestamp", "1.5"), RejectReason::WrongType);
     expectRejected(parse(R"({"type":"ticker","trade_price":1})"), RejectReason::MissingField);
+    // Market, price and time gate a tick: no trade_timestamp and no timestamp, no tick.
+    expectRejected(
+        parse(R"({"type":"ticker","code":"KRW-BTC","trade_price":1})"), RejectReason::MissingField);
     expectRejected(parse(R"({"type":"ticker","code":"KRW-BTC"})"), RejectReason::MissingField);
     expectRejected(parse(R"([{"type":"ticker"}])"), RejectReason::NotObject);
+}
+
+TEST_F(ProtocolV2Test, ABadOptionalFieldCostsOnlyItself)
+{
+    // Captures show optional fields in other types than documented (sequential_id as a
+    // string); such a field is dropped and counted, and the tick stays.
+    const auto rate = parseWith("signed_change_rate", "\"1%\"");
+    ASSERT_EQ(rate.kind, ParsedFrame::Kind::Tick) << rate.detail.toStdString();
+    EXPECT_EQ(rate.tick.priceText, u"130112000");
+    EXPECT_TRUE(std::isnan(rate.tick.changePercent));
+    EXPECT_DOUBLE_EQ(rate.tick.changeAmount, 1410000.0);
+    ASSERT_EQ(rate.droppedFields.size(), 1);
+    EXPECT_EQ(rate.droppedFields[0].reason, RejectReason::WrongType);
+    EXPECT_EQ(rate.droppedFields[0].detail, u"wrong_type: signed_change_rate");
+
+    for (const auto &[key, value, reason] :
+        {std::tuple {"acc_trade_volume_24h", "\"12\"", RejectReason::WrongType},
+            std::tuple {"timestamp", "\"1795528198500\"", RejectReason::WrongType},
+            std::tuple {"timestamp", "5", RejectReason::BadTime},
+            std::tuple {"is_trading_suspended", "\"false\"", RejectReason::WrongType},
+            std::tuple {"delisting_date", "\"soon\"", RejectReason::BadTime},
+            std::tuple {"delisting_date", "20261201", RejectReason::WrongType},
+            std::tuple {"market_warning", "1", RejectReason::WrongType},
+            std::tuple {"stream_type", "{}", RejectReason::WrongType},
+            std::tuple {"sequential_id", "\"17259299343730000\"", RejectReason::WrongType}}) {
+        const auto frame = parseWith(key, value);
+        ASSERT_EQ(frame.kind, ParsedFrame::Kind::Tick) << key;
+        EXPECT_EQ(frame.tick.priceText, u"130112000") << key;
+        if (std::string_view(key) == "sequential_id") { // not read at all: nothing to drop
+            EXPECT_TRUE(frame.droppedFields.isEmpty());
+            continue;
+        }
+        ASSERT_EQ(frame.droppedFields.size(), 1) << key;
+        EXPECT_EQ(frame.droppedFields[0].reason, reason) << key;
+    }
+    // A bad trade time is a bad required field, not an optional one.
+    expectRejected(parseWith("trade_timestamp", "\"1795528198412\""), RejectReason::WrongType);
+}
+
+TEST_F(ProtocolV2Test, ReadsTheMarketStatusAndTheStreamType)
+{
+    const auto normal = parse(test::fixture("v2_ticker.json"));
+    ASSERT_EQ(normal.kind, ParsedFrame::Kind::Tick);
+    EXPECT_TRUE(normal.tick.status.reported);
+    EXPECT_EQ(normal.tick.status.state, u"ACTIVE");
+    EXPECT_EQ(normal.tick.status.tradingSuspended, std::optional<bool>(false));
+    EXPECT_FALSE(normal.tick.status.isDelisting());
+    EXPECT_EQ(normal.tick.status.warning, u"NONE");
+    EXPECT_TRUE(normal.tick.status.isNormal());
+    EXPECT_FALSE(normal.tick.snapshot);
+    EXPECT_EQ(normal.tick.serverTimeMs, 1'795'528'198'433);
+
+    const auto delisting = parseWith("delisting_date", "\"2026-12-01\"");
+    EXPECT_EQ(delisting.tick.status.delistingDate, QDate(2026, 12, 1));
+    EXPECT_FALSE(delisting.tick.status.isNormal());
+    EXPECT_FALSE(parseWith("delisting_date", "\"\"").tick.status.isDelisting()); // the wire
+    EXPECT_FALSE(parseWith("delisting_date", "null").tick.status.isDelisting()); // the docs
+    EXPECT_TRUE(parseWith("is_trading_suspended", "true").tick.status.isSuspended());
+    EXPECT_TRUE(parseWith("market_warning", "\"CAUTION\"").tick.status.isCaution());
+    EXPECT_TRUE(parseWith("market_state", "\"PREVIEW\"").tick.status.hasUnusualState());
+    EXPECT_TRUE(parseWith("stream_type", "\"SNAPSHOT\"").tick.snapshot);
+
+    const auto bare = parse(R"({"type":"ticker","code":"KRW-BTC","trade_price":1,
+        "trade_timestamp":1795528198412})");
+    ASSERT_EQ(bare.kind, ParsedFrame::Kind::Tick);
+    EXPECT_FALSE(bare.tick.status.reported);
 }
 
 TEST_F(ProtocolV2Test, SubscribeMessageIsAnArrayWithAFreshTicket)

@@ -1,0 +1,210 @@
+// What the real exchange does that a kind fake would hide: frames out of order, snapshots of
+// old trades, a clock that disagrees with ours, odd optional fields, refused dials and HTTP 429.
+// Frames are the fixture's ticker with the fields under test changed, sent by the loopback
+// exchange; every wait ends as soon as what it waits for happens.
+#include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/tickerfeed.h"
+#include "fixtures.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace ticker;
+using namespace Qt::StringLiterals;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr int timeoutMs = 5000;
+const MarketId btc = *MarketId::fromV1("BTC_KRW");
+
+// The fixture's API 2.0 ticker with this price and these times (ms since the epoch).
+QByteArray v2Frame(const char *price, qint64 tradeMs, qint64 sentMs, bool snapshot = false)
+{
+    json frame = json::parse(test::fixture("v2_ticker.json").toStdString());
+    frame["trade_price"] = std::stoll(price);
+    frame["trade_timestamp"] = tradeMs;
+    frame["timestamp"] = sentMs;
+    frame["stream_type"] = snapshot ? "SNAPSHOT" : "REALTIME";
+    return QByteArray::fromStdString(frame.dump());
+}
+
+class ExchangeTruthE2E : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(exchange.listen());
+        exchange.setStreamInterval(0); // only scripted frames
+    }
+
+    FeedConfig config() const
+    {
+        FeedConfig config;
+        config.url = exchange.url(ApiVersion::V2);
+        config.markets = {btc};
+        config.backoff = {20, 200, 5};
+        config.heartbeatMs = 200;
+        config.connectTimeoutMs = 500;
+        return config;
+    }
+
+    std::unique_ptr<TickerFeed> startFeed(const FeedConfig &config)
+    {
+        auto feed = std::make_unique<TickerFeed>(config);
+        QObject::connect(feed.get(), &TickerFeed::ticksReceived, feed.get(),
+            [this](const TickBatch &batch) { ticks.append(batch); });
+        QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+        feed->start();
+        EXPECT_TRUE(subscribed.wait(timeoutMs));
+        // The subscription's own snapshot comes first.
+        EXPECT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
+        ticks.clear();
+        return feed;
+    }
+
+    bool waitForPrice(const QString &price)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return std::any_of(ticks.cbegin(), ticks.cend(),
+                    [&](const Tick &t) { return t.priceText == price; });
+            },
+            timeoutMs);
+    }
+
+    FakeExchange exchange;
+    TickBatch ticks;
+};
+
+} // namespace
+
+TEST_F(ExchangeTruthE2E, AnOlderTickThanTheLastIsDroppedAndCounted)
+{
+    auto feed = startFeed(config());
+    // Ahead of the subscription's snapshot, whatever time it carried.
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() + 60'000;
+    exchange.sendRaw(v2Frame("131000000", t + 2000, t + 2100), true);
+    // A snapshot that arrives late: its trade is older than the one already shown.
+    exchange.sendRaw(v2Frame("129000000", t + 1000, t + 2200, true), true);
+    // The same trade time again is not older: one second can hold many trades.
+    exchange.sendRaw(v2Frame("131500000", t + 2000, t + 2300), true);
+    ASSERT_TRUE(waitForPrice(u"131500000"_s));
+    QStringList prices;
+    for (const Tick &tick : std::as_const(ticks))
+        prices.append(tick.priceText);
+    EXPECT_EQ(prices, (QStringList {u"131000000"_s, u"131500000"_s}));
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(stats.outOfOrder, 1u);
+    EXPECT_EQ(stats.ticks, 3u); // the subscription's snapshot and the two kept
+}
+
+TEST_F(ExchangeTruthE2E, WhenTheClocksDisagreeAgesAreMeasuredFromReceiveTimes)
+{
+    // This machine's clock is an hour ahead of the exchange's.
+    FeedConfig skewed = config();
+    skewed.clock = [] { return QDateTime::currentMSecsSinceEpoch() + 3'600'000; };
+    auto feed = startFeed(skewed);
+    const qint64 exchangeNow = QDateTime::currentMSecsSinceEpoch() + 60'000;
+    // A snapshot whose trade was 10 s old when the exchange sent it.
+    exchange.sendRaw(v2Frame("131000000", exchangeNow - 10'000, exchangeNow, true), true);
+    ASSERT_TRUE(waitForPrice(u"131000000"_s));
+    const Tick &tick = ticks.constLast();
+    EXPECT_TRUE(tick.snapshot);
+    EXPECT_EQ(tick.exchangeTimeMs, exchangeNow - 10'000); // the exchange's time is kept as sent
+    // Ten seconds before it arrived, on the local clock: neither "now" nor an hour ago.
+    EXPECT_EQ(tick.localTimeMs, tick.receivedMs - 10'000);
+}
+
+TEST_F(ExchangeTruthE2E, ABadOptionalFieldCostsTheFieldNotTheTick)
+{
+    auto feed = startFeed(config());
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() + 60'000;
+    json frame = json::parse(v2Frame("131000000", t, t).toStdString());
+    frame["signed_change_rate"] = "0.0068";
+    frame["is_trading_suspended"] = "false";
+    exchange.sendRaw(QByteArray::fromStdString(frame.dump()), true);
+    ASSERT_TRUE(waitForPrice(u"131000000"_s));
+    EXPECT_TRUE(std::isnan(ticks.constLast().changePercent));
+    EXPECT_FALSE(ticks.constLast().status.tradingSuspended.has_value());
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(stats.droppedFields[std::size_t(RejectReason::WrongType)], 2u);
+    EXPECT_EQ(stats.rejectedTotal(), 0u);
+    EXPECT_NE(stats.toJson().indexOf("\"droppedFields\":{"), -1);
+    EXPECT_NE(stats.toJson().indexOf("\"outOfOrder\":0"), -1);
+}
+
+TEST_F(ExchangeTruthE2E, ALostLinkSaysTheSocketsOwnError)
+{
+    QTcpServer closed; // a port that was free a moment ago
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
+    FeedConfig refused = config();
+    refused.url = QUrl(u"ws://127.0.0.1:%1/websocket/v1"_s.arg(closed.serverPort()));
+    closed.close();
+    TickerFeed feed(refused);
+    QSignalSpy states(&feed, &TickerFeed::stateChanged);
+    feed.start();
+    QString reason;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (const auto &state : std::as_const(states)) {
+                if (state.at(0).value<FeedClient::State>() == FeedClient::State::Redialing)
+                    reason = state.at(1).toString();
+            }
+            return !reason.isEmpty();
+        },
+        timeoutMs));
+    // Not "closed by the server (1000)": no server ever answered.
+    EXPECT_EQ(reason, u"Connection refused");
+    feed.stop();
+}
+
+TEST_F(ExchangeTruthE2E, Http429WaitsOutTheBanInsteadOfRedialling)
+{
+    // A server that refuses every WebSocket handshake the way Bithumb does past its limit.
+    QTcpServer limiter;
+    int dials = 0;
+    QObject::connect(&limiter, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket *socket = limiter.nextPendingConnection()) {
+            ++dials;
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n"
+                              "Connection: close\r\n\r\n");
+                socket->disconnectFromHost();
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    ASSERT_TRUE(limiter.listen(QHostAddress::LocalHost));
+    FeedConfig limited = config();
+    limited.url = QUrl(u"ws://127.0.0.1:%1/websocket/v1"_s.arg(limiter.serverPort()));
+    limited.rateLimitWaitMs = 600;
+    TickerFeed feed(limited);
+    QSignalSpy states(&feed, &TickerFeed::stateChanged);
+    feed.start();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return feed.state() == FeedClient::State::RateLimited; }, timeoutMs));
+    const auto rateLimited = std::find_if(states.cbegin(), states.cend(), [](const auto &s) {
+        return s.at(0).template value<FeedClient::State>() == FeedClient::State::RateLimited;
+    });
+    ASSERT_NE(rateLimited, states.cend());
+    EXPECT_TRUE(rateLimited->at(1).toString().contains(u"429"))
+        << rateLimited->at(1).toString().toStdString();
+    EXPECT_EQ(rateLimited->at(2).toInt(), 600);
+    // The backoff alone would have dialled several times by now (20 ms, then up to 200 ms).
+    QTest::qWait(400);
+    EXPECT_EQ(dials, 1);
+    // After the wait, one dial; refused again, it waits again.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dials == 2; }, timeoutMs));
+    QTest::qWait(100);
+    EXPECT_EQ(dials, 2);
+    const FeedStats stats = feed.stop();
+    EXPECT_GE(stats.rateLimited, 2u);
+}
