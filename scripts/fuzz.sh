@@ -11,7 +11,7 @@ cmake --build build-fuzz -j"$(nproc)"
 for api in 1 2; do
     corpus=build-fuzz/corpus-v$api
     mkdir -p "$corpus"
-    cp tests/fixtures/*.json "$corpus/"
+    cp tests/fixtures/*.json tests/fixtures/real/*.json* "$corpus/"
     (cd build-fuzz && ./tests/fuzz/fuzz_protocol_v$api -max_total_time="${FUZZ_SECONDS:-60}" \
         -max_len=4096 -print_final_stats=1 "corpus-v$api" 2>&1 | grep -E "stat::number_of_executed_units|Done|ERROR|SUMMARY" ) 
 done
