@@ -24,15 +24,10 @@ namespace {
 constexpr int timeoutMs = 5000;
 const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
-// The fixture's API 2.0 ticker with this price and these times (ms since the epoch).
 QByteArray v2Frame(const char *price, qint64 tradeMs, qint64 sentMs, bool snapshot = false)
 {
-    json frame = json::parse(test::fixture("v2_ticker.json").toStdString());
-    frame["trade_price"] = std::stoll(price);
-    frame["trade_timestamp"] = tradeMs;
-    frame["timestamp"] = sentMs;
-    frame["stream_type"] = snapshot ? "SNAPSHOT" : "REALTIME";
-    return QByteArray::fromStdString(frame.dump());
+    return test::v2Ticker(price, tradeMs, sentMs,
+        [&](json &frame) { frame["stream_type"] = snapshot ? "SNAPSHOT" : "REALTIME"; });
 }
 
 class ExchangeTruthE2E : public ::testing::Test
@@ -126,10 +121,12 @@ TEST_F(ExchangeTruthE2E, ABadOptionalFieldCostsTheFieldNotTheTick)
 {
     auto feed = startFeed(config());
     const qint64 t = QDateTime::currentMSecsSinceEpoch() + 60'000;
-    json frame = json::parse(v2Frame("131000000", t, t).toStdString());
-    frame["signed_change_rate"] = "0.0068";
-    frame["is_trading_suspended"] = "false";
-    exchange.sendRaw(QByteArray::fromStdString(frame.dump()), true);
+    exchange.sendRaw(test::v2Ticker("131000000", t, t,
+                         [](json &frame) {
+                             frame["signed_change_rate"] = "0.0068";
+                             frame["is_trading_suspended"] = "false";
+                         }),
+        true);
     ASSERT_TRUE(waitForPrice(u"131000000"_s));
     EXPECT_TRUE(std::isnan(ticks.constLast().changePercent));
     EXPECT_FALSE(ticks.constLast().status.tradingSuspended.has_value());

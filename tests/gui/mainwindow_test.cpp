@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "bithumbticker/fakeexchange.h"
+#include "fixtures.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -63,6 +64,48 @@ TEST_F(MainWindowTest, LabelShowsThePriceOfTheTickThatArrived)
     EXPECT_EQ(window->changeText(), u"+888,000 (+0.68%)");
     EXPECT_TRUE(window->statusText().contains(u"Live")) << window->statusText().toStdString();
     EXPECT_TRUE(window->statusText().contains(u"last trade")) << window->statusText().toStdString();
+}
+
+TEST_F(MainWindowTest, MarketStatusIsABadgeNextToTheChange)
+{
+    EXPECT_EQ(window->marketStatusText(), QString()); // an active market: nothing to say
+    qint64 t = QDateTime::currentMSecsSinceEpoch() + 60'000;
+    const auto sendStatus = [&](const char *price, auto edit) {
+        t += 1000;
+        exchange.sendRaw(test::v2Ticker(price, t, t, edit), true);
+        return QTest::qWaitFor(
+            [&] {
+                return window->priceText()
+                    == QString::fromLatin1(price).insert(3, u',').insert(7, u',');
+            },
+            timeoutMs);
+    };
+    ASSERT_TRUE(
+        sendStatus("131000000", [](nlohmann::json &f) { f["market_warning"] = "CAUTION"; }));
+    EXPECT_EQ(window->marketStatusText(), u"Caution (투자유의)");
+    saveScreenshot("status-caution");
+    ASSERT_TRUE(sendStatus("131100000", [](nlohmann::json &f) {
+        f["is_trading_suspended"] = true;
+        f["delisting_date"] = "2026-12-01";
+    }));
+    EXPECT_EQ(window->marketStatusText(), u"Trading suspended"); // the gravest first
+    ASSERT_TRUE(
+        sendStatus("131200000", [](nlohmann::json &f) { f["delisting_date"] = "2026-12-01"; }));
+    EXPECT_EQ(window->marketStatusText(), u"Delisting on 12/1/26");
+    saveScreenshot("status-delisting");
+    ASSERT_TRUE(sendStatus("131300000", [](nlohmann::json &) {}));
+    EXPECT_EQ(window->marketStatusText(), QString());
+}
+
+TEST_F(MainWindowTest, RateLimitIsSaidWithTheWait)
+{
+    Q_EMIT feed->stateChanged(FeedClient::State::RateLimited,
+        u"QWebSocketPrivate::processHandshake: Unhandled http status code: 429 (Too Many "
+        "Requests)."_s,
+        630'000);
+    EXPECT_TRUE(window->statusText().startsWith(u"Rate-limited by Bithumb · retrying in 11 min"))
+        << window->statusText().toStdString();
+    EXPECT_TRUE(window->isPriceStale());
 }
 
 TEST_F(MainWindowTest, SwitchingMarketResubscribesAndShowsTheNewPrice)

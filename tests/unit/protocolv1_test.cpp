@@ -23,9 +23,7 @@ protected:
     // The fixture frame with one change applied.
     ParsedFrame parseEdited(const std::function<void(json &)> &edit)
     {
-        json frame = json::parse(test::fixture("v1_ticker.json").toStdString());
-        edit(frame);
-        return parse(QByteArray::fromStdString(frame.dump()));
+        return parse(test::editedFixture("v1_ticker.json", edit));
     }
 
     void expectRejected(const ParsedFrame &frame, RejectReason reason)
