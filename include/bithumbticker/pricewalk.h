@@ -19,7 +19,9 @@ public:
         qint64 price = 0;     // in 1e-8 units
         qint64 prevClose = 0; // in 1e-8 units: the starting price
         qint64 open = 0, high = 0, low = 0;
-        qint64 volume = 0; // in 1e-8 units of the base currency
+        qint64 volume = 0;      // in 1e-8 units of the base currency
+        qint64 tradeVolume = 0; // the last trade's, in 1e-8 units
+        qint64 tradeTimeMs = 0; // the last trade's time; 0 until the market first trades
     };
 
     static constexpr qint64 unit = 100'000'000;
@@ -27,9 +29,12 @@ public:
     explicit PriceWalk(quint32 seed = 1);
 
     const Quote &current(const MarketId &market);
-    const Quote &step(const MarketId &market);
-    // Sets the next price exactly (a scripted tick); false if the text is not a price.
-    bool set(const MarketId &market, const QString &priceText);
+    // One trade of a few ticks up or down at this time.
+    const Quote &step(const MarketId &market, qint64 tradeTimeMs);
+    // A trade at exactly this price (a scripted tick); false if the text is not a price.
+    bool set(const MarketId &market, const QString &priceText, qint64 tradeTimeMs);
+    // Moves the last trade back or forward in time, e.g. to make a market quiet.
+    void setTradeTime(const MarketId &market, qint64 tradeTimeMs);
 
     static QString toText(qint64 units);
     static std::optional<qint64> fromText(const QString &text);

@@ -1,18 +1,26 @@
 #include "bithumbticker/fakeexchange.h"
 
+#include "bithumbticker/fakemarkets.h"
 #include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/logging.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSslConfiguration>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
 #include <nlohmann/json.hpp>
 
+#include <variant>
+
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
 
 namespace ticker {
 
@@ -21,6 +29,7 @@ namespace {
 constexpr auto v1Path = "/pub/ws";
 constexpr auto v2Path = "/websocket/v1";
 constexpr int floodChunkSize = 256;
+constexpr qsizetype maxRequestHeader = 16 * 1024;
 
 double toDouble(qint64 units)
 {
@@ -40,13 +49,119 @@ QDateTime koreanWallClock(qint64 utcMs)
 
 QByteArray statusFrame(const char *status, const char *message)
 {
-    return QByteArray::fromStdString(json {{"status", status}, {"resmsg", message}}.dump());
+    return QByteArray::fromStdString(ordered_json {{"status", status}, {"resmsg", message}}.dump());
 }
 
-QByteArray errorFrame(const char *name, const char *message)
+// As on the wire: {"error":{"name":…,"message":…}}, in that order, Korean text unescaped.
+QByteArray errorFrame(const char *name, const std::string &message)
 {
     return QByteArray::fromStdString(
-        json {{"error", {{"name", name}, {"message", message}}}}.dump());
+        ordered_json {{"error", {{"name", name}, {"message", message}}}}.dump());
+}
+
+// JSON number tokens as Bithumb writes them: whole numbers without a fraction (493100, never
+// 493100.0), fractions in plain decimals (0.00001234, never 1.234e-05).
+QByteArray unitsToken(qint64 units)
+{
+    return PriceWalk::toText(units).toLatin1();
+}
+
+QByteArray decimalToken(double value, int decimals)
+{
+    QByteArray token = QByteArray::number(value, 'f', decimals);
+    if (token.contains('.')) {
+        while (token.endsWith('0'))
+            token.chop(1);
+        if (token.endsWith('.'))
+            token.chop(1);
+    }
+    return token == "-0" ? QByteArray("0") : token;
+}
+
+QByteArray stringToken(const QString &value)
+{
+    return QByteArray::fromStdString(json(value.toStdString()).dump());
+}
+
+// A price the exchange could quote: a fraction of this one, on its tick grid.
+qint64 onGrid(qint64 price, int percent)
+{
+    const qint64 scaled = price / 100 * percent;
+    const qint64 tick = PriceWalk::tickSize(scaled);
+    return std::max(tick, scaled / tick * tick);
+}
+
+struct RequestError
+{
+    const char *name;
+    std::string message;
+};
+
+struct V2Request
+{
+    QList<MarketId> markets; // listed ticker codes, in the order asked
+    FakeExchange::Format format = FakeExchange::Format::Default;
+};
+
+// An API 2.0 request as the exchange judges it, with the names and texts it answers
+// (samples/real/v2_error_frames_docs.jsonl, notes 2.6 and 2.7). Codes that are not listed,
+// in any spelling, are left out without a word (notes 2.2).
+std::variant<V2Request, RequestError> readV2Request(const QByteArray &message)
+{
+    // Also a missing type: the docs list NO_TYPE, the 2026 probe got WRONG_FORMAT.
+    const RequestError wrongFormat {"WRONG_FORMAT", "Format 이 맞지 않습니다."};
+    const json request
+        = json::parse(message.constData(), message.constData() + message.size(), nullptr, false);
+    if (!request.is_array() || !std::all_of(request.begin(), request.end(), [](const json &p) {
+            return p.is_object();
+        }))
+        return wrongFormat;
+    const auto isTicket = [](const json &part) { return part.contains("ticket"); };
+    const bool validTicket = std::any_of(request.begin(), request.end(), [&](const json &part) {
+        return isTicket(part) && part["ticket"].is_string()
+            && !part["ticket"].get<std::string>().empty();
+    });
+    if (!validTicket)
+        return RequestError {"NO_TICKET", "티켓이 존재하지 않거나, 유효하지 않습니다."};
+    V2Request result;
+    bool typed = false;
+    for (const auto &part : request) {
+        if (isTicket(part))
+            continue;
+        if (part.contains("format")) {
+            const json &format = part["format"];
+            const std::string name = format.is_string() ? format.get<std::string>() : format.dump();
+            if (name == "SIMPLE")
+                result.format = FakeExchange::Format::Simple;
+            else if (name != "DEFAULT")
+                return RequestError {"INVALID_PARAM", name + "은 지원하지 않는 포맷입니다."};
+            continue;
+        }
+        if (!part.contains("type") || !part["type"].is_string())
+            return wrongFormat;
+        typed = true;
+        const auto type = part["type"].get<std::string>();
+        if (type != "ticker" && type != "trade" && type != "orderbook")
+            return RequestError {"INVALID_PARAM", type + " 은 지원하지 않는 타입입니다."};
+        if (!part.contains("codes"))
+            return RequestError {"NO_CODES", "codes 필드가 존재하지 않습니다."};
+        const json &codes = part["codes"];
+        if (!codes.is_array())
+            return wrongFormat;
+        if (codes.empty())
+            return RequestError {"INVALID_PARAM", "codes 필드가 비어 있습니다."};
+        if (type != "ticker")
+            continue; // accepted; this exchange streams tickers only
+        for (const auto &code : codes) {
+            const auto market
+                = code.is_string() ? MarketId::fromV2(code.get<std::string>()) : std::nullopt;
+            if (market && isFakeListed(*market) && !result.markets.contains(*market))
+                result.markets.append(*market);
+        }
+    }
+    if (!typed)
+        return wrongFormat;
+    return result;
 }
 
 } // namespace
@@ -57,28 +172,37 @@ struct FakeExchange::Client
     ApiVersion api = ApiVersion::V2;
     QList<MarketId> markets;
     QStringList tickTypes; // API 1.0
+    Format format = Format::Default;
+    QTimer *statusUp = nullptr; // after a text PING
 };
 
 FakeExchange::FakeExchange(QObject *parent)
     : QObject(parent)
-    , m_server(new QWebSocketServer(u"FakeBithumb"_s, QWebSocketServer::NonSecureMode, this))
-    , m_streamTimer(new QTimer(this))
+    , m_tcp(new QTcpServer(this))
 {
     setUp();
 }
 
 FakeExchange::FakeExchange(const QSslConfiguration &tls, QObject *parent)
     : QObject(parent)
-    , m_server(new QWebSocketServer(u"FakeBithumb"_s, QWebSocketServer::SecureMode, this))
-    , m_streamTimer(new QTimer(this))
+    , m_secure(true)
 {
-    m_server->setSslConfiguration(tls);
+    auto *server = new QSslServer(this);
+    server->setSslConfiguration(tls);
+    m_tcp = server;
     setUp();
 }
 
 void FakeExchange::setUp()
 {
+    // Connections are taken from our own TCP server (after TLS on wss://) so that a request
+    // can be refused with 429 before any WebSocket handshake, and so that a client's pings,
+    // which QWebSocket answers without a signal, are seen as traffic on the TCP socket.
+    m_server = new QWebSocketServer(u"FakeBithumb"_s, QWebSocketServer::NonSecureMode, this);
     m_server->setMaxPendingConnections(64);
+    m_streamTimer = new QTimer(this);
+    m_monotonic.start();
+    connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &FakeExchange::acceptConnections);
     connect(m_server, &QWebSocketServer::newConnection, this, &FakeExchange::acceptClient);
     connect(m_streamTimer, &QTimer::timeout, this, &FakeExchange::streamOnce);
 }
@@ -91,7 +215,7 @@ FakeExchange::~FakeExchange()
 
 bool FakeExchange::listen(quint16 port)
 {
-    return m_server->listen(QHostAddress::LocalHost, port);
+    return m_tcp->listen(QHostAddress::LocalHost, port);
 }
 
 bool FakeExchange::listenRest(quint16 port)
@@ -110,13 +234,13 @@ QUrl FakeExchange::restUrl() const
 
 quint16 FakeExchange::port() const
 {
-    return m_server->serverPort();
+    return m_tcp->serverPort();
 }
 
 QUrl FakeExchange::url(ApiVersion api) const
 {
     QUrl url;
-    url.setScheme(m_server->secureMode() == QWebSocketServer::SecureMode ? u"wss"_s : u"ws"_s);
+    url.setScheme(m_secure ? u"wss"_s : u"ws"_s);
     url.setHost(u"127.0.0.1"_s);
     url.setPort(port());
     url.setPath(QString::fromLatin1(api == ApiVersion::V1 ? v1Path : v2Path));
@@ -129,6 +253,54 @@ void FakeExchange::setStreamInterval(int ms)
         m_streamTimer->stop();
     else
         m_streamTimer->start(ms);
+}
+
+void FakeExchange::acceptConnections()
+{
+    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+        watchIdle(socket);
+        // A request counts when it could be answered: at once on ws://, after TLS on wss://.
+        if (m_limiter.admit(socket->peerAddress().toString(), m_monotonic.elapsed()))
+            m_server->handleConnection(socket);
+        else
+            refuse(socket);
+    }
+}
+
+void FakeExchange::watchIdle(QTcpSocket *socket)
+{
+    // Anything the client sends counts, WebSocket pings included; what the server sends does
+    // not. Aborted, not closed: the client gets no close frame (1006 in WebSocket terms).
+    auto *idle = new QTimer(socket);
+    idle->setSingleShot(true);
+    idle->setTimerType(Qt::PreciseTimer); // never early, also at a test's 300 ms
+    idle->start(m_idleTimeoutMs);
+    connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
+    connect(idle, &QTimer::timeout, socket, [socket] {
+        qCInfo(lcFeed) << "fake exchange: idle link dropped";
+        socket->abort();
+    });
+}
+
+void FakeExchange::refuse(QTcpSocket *socket)
+{
+    ++m_refusedConnects;
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    // The answer goes out once the client's request is in, so it is read, not reset away.
+    const auto answer = [socket] {
+        const QByteArray request = socket->peek(socket->bytesAvailable());
+        if (request.size() > maxRequestHeader) {
+            socket->abort();
+        } else if (request.contains("\r\n\r\n")) {
+            socket->readAll();
+            socket->write("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n"
+                          "Connection: close\r\n\r\n");
+            socket->disconnectFromHost();
+        }
+    };
+    connect(socket, &QTcpSocket::readyRead, socket, answer);
+    answer();
+    Q_EMIT connectRefused();
 }
 
 void FakeExchange::acceptClient()
@@ -188,10 +360,11 @@ void FakeExchange::handleV1Request(Client &client, const QByteArray &message)
     send(client, statusFrame("0000", "Filter Registered Successfully"));
     if (request["type"].get<std::string>() != "ticker")
         return;
-    // Whether a second filter adds or replaces is undocumented; this exchange adds.
+    // Whether a second filter adds or replaces is undocumented; this exchange adds. A symbol
+    // it does not list is registered and never sent, as API 2.0 does with unknown codes.
     for (const auto &symbol : request["symbols"]) {
         const auto market = MarketId::fromV1(symbol.get<std::string>());
-        if (market && !client.markets.contains(*market))
+        if (market && isFakeListed(*market) && !client.markets.contains(*market))
             client.markets.append(*market);
     }
     client.tickTypes = {u"24H"_s};
@@ -206,60 +379,59 @@ void FakeExchange::handleV1Request(Client &client, const QByteArray &message)
 void FakeExchange::handleV2Request(Client &client, const QByteArray &message)
 {
     if (message == "PING") {
-        send(client, QByteArrayLiteral(R"({"status":"UP"})"));
+        startStatusUp(client);
         return;
     }
-    const json request
-        = json::parse(message.constData(), message.constData() + message.size(), nullptr, false);
-    const auto fail = [&](const char *name, const char *why) {
-        send(client, errorFrame(name, why));
+    auto request = readV2Request(message);
+    if (const auto *error = std::get_if<RequestError>(&request)) {
+        send(client, errorFrame(error->name, error->message));
         client.socket->close(QWebSocketProtocol::CloseCodeNormal);
-    };
-    if (!request.is_array()) {
-        fail("WRONG_FORMAT", "잘못된 요청 형식입니다.");
         return;
     }
-    const bool hasTicket = std::any_of(request.begin(), request.end(),
-        [](const json &part) { return part.is_object() && part.contains("ticket"); });
-    if (!hasTicket) {
-        fail("NO_TICKET", "티켓이 존재하지 않습니다.");
-        return;
-    }
-    QList<MarketId> markets;
-    for (const auto &part : request) {
-        if (!part.is_object() || part.contains("ticket") || part.contains("format"))
-            continue;
-        if (!part.contains("type") || !part["type"].is_string()) {
-            fail("WRONG_FORMAT", "잘못된 요청 형식입니다.");
-            return;
-        }
-        const auto type = part["type"].get<std::string>();
-        const bool knownType = type == "ticker" || type == "trade" || type == "orderbook";
-        if (!knownType || !part.contains("codes") || !part["codes"].is_array()
-            || part["codes"].empty()) {
-            fail("INVALID_PARAM", "잘못된 파라미터입니다.");
-            return;
-        }
-        if (type != "ticker")
-            continue;
-        for (const auto &code : part["codes"]) {
-            // Codes in another spelling are silently ignored, as on the real server.
-            const auto market
-                = code.is_string() ? MarketId::fromV2(code.get<std::string>()) : std::nullopt;
-            if (market && !markets.contains(*market))
-                markets.append(*market);
-        }
-    }
-    client.markets = markets; // a new request replaces the old one
+    auto &accepted = std::get<V2Request>(request);
+    client.markets = std::move(accepted.markets); // a new request replaces the old one
+    client.format = accepted.format;
     Q_EMIT subscribed(ApiVersion::V2, client.markets);
-    for (const auto &market : std::as_const(client.markets))
-        sendTick(client, market, true);
+    sendSnapshots(client);
+}
+
+void FakeExchange::startStatusUp(Client &client)
+{
+    if (client.statusUp)
+        return; // one PING starts it; more change nothing
+    client.statusUp = new QTimer(client.socket);
+    client.statusUp->setTimerType(Qt::PreciseTimer);
+    connect(client.statusUp, &QTimer::timeout, client.socket, [socket = client.socket] {
+        socket->sendBinaryMessage(QByteArrayLiteral(R"({"status":"UP"})"));
+    });
+    client.statusUp->start(m_statusUpIntervalMs);
+}
+
+const PriceWalk::Quote &FakeExchange::lastTrade(const MarketId &market)
+{
+    if (m_walk.current(market).tradeTimeMs == 0) // never traded here: it traded just now
+        m_walk.setTradeTime(market, QDateTime::currentMSecsSinceEpoch());
+    return m_walk.current(market);
+}
+
+void FakeExchange::sendSnapshots(Client &client)
+{
+    for (const auto &market : std::as_const(client.markets)) {
+        const PriceWalk::Quote snapshot = lastTrade(market);
+        if (m_snapshotOrder == SnapshotOrder::RealtimeFirst) {
+            // A trade after the snapshot's overtakes it; its time is strictly later.
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            m_walk.step(market, std::max(now, snapshot.tradeTimeMs + 1));
+            sendTrade(market);
+        }
+        sendTick(client, market, snapshot, true);
+    }
 }
 
 QByteArray FakeExchange::encodeV1(
-    const MarketId &market, const PriceWalk::Quote &quote, const QString &tickType, qint64 nowMs)
+    const MarketId &market, const PriceWalk::Quote &quote, const QString &tickType)
 {
-    const QDateTime kst = koreanWallClock(nowMs);
+    const QDateTime kst = koreanWallClock(quote.tradeTimeMs);
     const qint64 change = quote.price - quote.open;
     const double rate = std::round(toDouble(change) / toDouble(quote.open) * 10000.0) / 100.0;
     char rateText[32];
@@ -268,7 +440,7 @@ QByteArray FakeExchange::encodeV1(
     char valueText[64];
     std::snprintf(
         valueText, sizeof valueText, "%.2f", toDouble(quote.volume) * toDouble(quote.price));
-    json content = {
+    const ordered_json content = {
         {"tickType", tickType.toStdString()},
         {"date", kst.toString(u"yyyyMMdd"_s).toStdString()},
         {"time", kst.toString(u"HHmmss"_s).toStdString()},
@@ -286,64 +458,98 @@ QByteArray FakeExchange::encodeV1(
         {"volumePower", "100.00"},
         {"symbol", market.toV1().toStdString()},
     };
-    return QByteArray::fromStdString(json {{"type", "ticker"}, {"content", content}}.dump());
+    return QByteArray::fromStdString(
+        ordered_json {{"type", "ticker"}, {"content", content}}.dump());
 }
 
-QByteArray FakeExchange::encodeV2(
-    const MarketId &market, const PriceWalk::Quote &quote, bool snapshot, qint64 nowMs)
+QByteArray FakeExchange::encodeV2(const MarketId &market, const PriceWalk::Quote &quote,
+    const MarketStatus &status, bool snapshot, qint64 nowMs, Format format)
 {
-    static constexpr auto pricePlaceholder = "@TRADE_PRICE@";
-    static const QByteArray quotedPlaceholder = QByteArray("\"") + pricePlaceholder + '"';
     const qint64 change = quote.price - quote.prevClose;
     const double rate = toDouble(change) / toDouble(quote.prevClose);
-    const QDateTime kst = koreanWallClock(nowMs);
-    const json frame = {
-        {"type", "ticker"},
-        {"code", market.toV2().toStdString()},
-        {"opening_price", toDouble(quote.open)},
-        {"high_price", toDouble(quote.high)},
-        {"low_price", toDouble(quote.low)},
-        {"trade_price", pricePlaceholder},
-        {"prev_closing_price", toDouble(quote.prevClose)},
-        {"change",
-            change > 0       ? "RISE"
-                : change < 0 ? "FALL"
-                             : "EVEN"},
-        {"change_price", std::abs(toDouble(change))},
-        {"signed_change_price", toDouble(change)},
-        {"change_rate", std::abs(rate)},
-        {"signed_change_rate", rate},
-        {"trade_volume", 0.0015},
-        {"acc_trade_volume", toDouble(quote.volume) / 2},
-        {"acc_trade_volume_24h", toDouble(quote.volume)},
-        {"acc_trade_price_24h", toDouble(quote.volume) * toDouble(quote.price)},
-        {"trade_date", kst.toString(u"yyyyMMdd"_s).toStdString()},
-        {"trade_time", kst.toString(u"HHmmss"_s).toStdString()},
-        {"trade_timestamp", nowMs},
-        {"ask_bid", change >= 0 ? "BID" : "ASK"},
-        {"market_state", "ACTIVE"},
-        {"is_trading_suspended", false},
-        {"delisting_date", nullptr},
-        {"market_warning", "NONE"},
-        {"timestamp", nowMs},
-        {"stream_type", snapshot ? "SNAPSHOT" : "REALTIME"},
+    const qint64 todayVolume = quote.volume / 2; // since 00:00 KST; the 24 h volume is all
+    const qint64 askVolume = todayVolume / 2;
+    const QDateTime kst = koreanWallClock(quote.tradeTimeMs);
+    const auto date = [&](int daysBack) {
+        return stringToken(kst.addDays(-daysBack).toString(u"yyyy-MM-dd"_s));
     };
-    // The exact decimal text goes on the wire as the number token itself.
-    QByteArray bytes = QByteArray::fromStdString(frame.dump());
-    bytes.replace(quotedPlaceholder, quote.priceText.toLatin1());
-    return bytes;
+    struct Field
+    {
+        const char *name, *simple; // DEFAULT and SIMPLE key
+        QByteArray token;
+    };
+    // Every field of the docs' ticker frame, in its order (samples/real/v2_ticker_*).
+    const Field fields[] = {
+        {"type", "ty", "\"ticker\""},
+        {"code", "cd", stringToken(market.toV2())},
+        {"opening_price", "op", unitsToken(quote.open)},
+        {"high_price", "hp", unitsToken(quote.high)},
+        {"low_price", "lp", unitsToken(quote.low)},
+        {"trade_price", "tp", quote.priceText.toLatin1()}, // the exact text, as scripted
+        {"prev_closing_price", "pcp", unitsToken(quote.prevClose)},
+        {"change", "c",
+            change > 0       ? "\"RISE\""
+                : change < 0 ? "\"FALL\""
+                             : "\"EVEN\""},
+        {"change_price", "cp", unitsToken(std::abs(change))},
+        {"signed_change_price", "scp", unitsToken(change)},
+        {"change_rate", "cr", decimalToken(std::abs(rate), 8)},
+        {"signed_change_rate", "scr", decimalToken(rate, 8)},
+        {"trade_volume", "tv", unitsToken(quote.tradeVolume)},
+        {"acc_trade_volume", "atv", unitsToken(todayVolume)},
+        {"acc_trade_volume_24h", "atv24h", unitsToken(quote.volume)},
+        {"acc_trade_price", "atp", decimalToken(toDouble(todayVolume) * toDouble(quote.price), 8)},
+        {"acc_trade_price_24h", "atp24h",
+            decimalToken(toDouble(quote.volume) * toDouble(quote.price), 8)},
+        {"trade_date", "tdt", stringToken(kst.toString(u"yyyyMMdd"_s))},
+        {"trade_time", "ttm", stringToken(kst.toString(u"HHmmss"_s))},
+        {"trade_timestamp", "ttms", QByteArray::number(quote.tradeTimeMs)},
+        {"ask_bid", "ab", change >= 0 ? "\"BID\"" : "\"ASK\""},
+        {"acc_ask_volume", "aav", unitsToken(askVolume)},
+        {"acc_bid_volume", "abv", unitsToken(todayVolume - askVolume)},
+        {"highest_52_week_price", "h52wp",
+            unitsToken(std::max(quote.high, onGrid(quote.prevClose, 138)))},
+        {"highest_52_week_date", "h52wdt", date(123)},
+        {"lowest_52_week_price", "l52wp",
+            unitsToken(std::min(quote.low, onGrid(quote.prevClose, 62)))},
+        {"lowest_52_week_date", "l52wdt", date(291)},
+        {"market_state", "ms", stringToken(status.state)},
+        {"is_trading_suspended", "its", status.tradingSuspended ? "true" : "false"},
+        {"delisting_date", "dd", stringToken(status.delistingDate)}, // "" when none (2026)
+        {"market_warning", "mw", stringToken(status.warning)},
+        {"timestamp", "tms", QByteArray::number(std::max(nowMs, quote.tradeTimeMs))},
+        {"stream_type", "st", snapshot ? "\"SNAPSHOT\"" : "\"REALTIME\""},
+    };
+    QByteArray frame;
+    frame.reserve(900);
+    for (const Field &field : fields) {
+        frame += frame.isEmpty() ? "{\"" : ",\"";
+        frame += format == Format::Simple ? field.simple : field.name;
+        frame += "\":" + field.token;
+    }
+    return frame + '}';
 }
 
-void FakeExchange::sendTick(Client &client, const MarketId &market, bool snapshot)
+void FakeExchange::sendTick(
+    Client &client, const MarketId &market, const PriceWalk::Quote &quote, bool snapshot)
 {
-    const auto &quote = m_walk.current(market);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (client.api == ApiVersion::V2) {
-        send(client, encodeV2(market, quote, snapshot, now));
+        send(client,
+            encodeV2(market, quote, m_statuses.value(market), snapshot,
+                QDateTime::currentMSecsSinceEpoch(), client.format));
         return;
     }
     for (const auto &tickType : std::as_const(client.tickTypes))
-        send(client, encodeV1(market, quote, tickType, now));
+        send(client, encodeV1(market, quote, tickType));
+}
+
+void FakeExchange::sendTrade(const MarketId &market)
+{
+    const PriceWalk::Quote &quote = m_walk.current(market);
+    for (auto &client : m_clients) {
+        if (client->markets.contains(market))
+            sendTick(*client, market, quote, false);
+    }
 }
 
 void FakeExchange::send(Client &client, const QByteArray &frame)
@@ -355,29 +561,41 @@ void FakeExchange::send(Client &client, const QByteArray &frame)
         client.socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
-void FakeExchange::publish(const MarketId &market, const QString &priceText)
+bool FakeExchange::publish(const MarketId &market, const QString &priceText, qint64 tradeTimeMs)
 {
-    if (!m_walk.set(market, priceText)) {
+    if (!isFakeListed(market)) {
+        qCWarning(lcFeed) << "fake exchange: not listed:" << market.toV2();
+        return false;
+    }
+    if (!m_walk.set(market, priceText, tradeTimeMs)) {
         qCWarning(lcFeed) << "fake exchange: not a price:" << priceText;
-        return;
+        return false;
     }
-    for (auto &client : m_clients) {
-        if (client->markets.contains(market))
-            sendTick(*client, market, false);
-    }
+    sendTrade(market);
+    return true;
+}
+
+void FakeExchange::setLastTrade(const MarketId &market, qint64 tradeTimeMs)
+{
+    m_walk.setTradeTime(market, tradeTimeMs);
+}
+
+void FakeExchange::setMarketStatus(const MarketId &market, const MarketStatus &status)
+{
+    m_statuses.insert(market, status);
 }
 
 void FakeExchange::streamOnce()
 {
-    QSet<MarketId> stepped;
-    for (auto &client : m_clients) {
-        for (const auto &market : std::as_const(client->markets)) {
-            if (!stepped.contains(market)) {
-                m_walk.step(market);
-                stepped.insert(market);
-            }
-            sendTick(*client, market, false);
-        }
+    QSet<MarketId> subscribed;
+    for (const auto &client : m_clients) {
+        for (const auto &market : std::as_const(client->markets))
+            subscribed.insert(market);
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const auto &market : std::as_const(subscribed)) {
+        m_walk.step(market, now);
+        sendTrade(market);
     }
 }
 
@@ -403,18 +621,19 @@ void FakeExchange::flood(int count)
 // its time sending, not encoding, and a benchmark measures the client.
 const QList<QByteArray> &FakeExchange::floodFrames(const Client &client, const MarketId &market)
 {
-    const QString key
-        = QString::number(int(client.api)) + market.toV1() + client.tickTypes.join(u',');
+    const QString key = QString::number(int(client.api)) + QString::number(int(client.format))
+        + market.toV1() + client.tickTypes.join(u',');
     auto it = m_floodFrames.find(key);
     if (it == m_floodFrames.end()) {
         QList<QByteArray> frames;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (int i = 0; i < floodChunkSize; ++i) {
-            const auto &quote = m_walk.step(market);
+            const auto &quote = m_walk.step(market, now);
             if (client.api == ApiVersion::V2)
-                frames.append(encodeV2(market, quote, false, now));
+                frames.append(
+                    encodeV2(market, quote, m_statuses.value(market), false, now, client.format));
             for (const auto &tickType : client.tickTypes)
-                frames.append(encodeV1(market, quote, tickType, now));
+                frames.append(encodeV1(market, quote, tickType));
         }
         it = m_floodFrames.insert(key, frames);
     }

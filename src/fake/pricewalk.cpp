@@ -66,20 +66,22 @@ const PriceWalk::Quote &PriceWalk::current(const MarketId &market)
     return quote(market);
 }
 
-const PriceWalk::Quote &PriceWalk::step(const MarketId &market)
+const PriceWalk::Quote &PriceWalk::step(const MarketId &market, qint64 tradeTimeMs)
 {
     Quote &q = quote(market);
+    q.tradeTimeMs = tradeTimeMs;
     const qint64 tick = tickSize(q.price);
     const qint64 moves = qint64(m_random.bounded(7)) - 3; // -3 … +3 ticks
     q.price = std::max(tick, q.price / tick * tick + moves * tick);
     q.priceText = toText(q.price);
     q.high = std::max(q.high, q.price);
     q.low = std::min(q.low, q.price);
-    q.volume += qint64(m_random.bounded(1000)) * (unit / 1000);
+    q.tradeVolume = qint64(1 + m_random.bounded(1000)) * (unit / 10000); // 0.0001 to 0.1
+    q.volume += q.tradeVolume;
     return q;
 }
 
-bool PriceWalk::set(const MarketId &market, const QString &priceText)
+bool PriceWalk::set(const MarketId &market, const QString &priceText, qint64 tradeTimeMs)
 {
     const auto units = fromText(priceText);
     if (!units || *units <= 0)
@@ -89,7 +91,15 @@ bool PriceWalk::set(const MarketId &market, const QString &priceText)
     q.priceText = priceText;
     q.high = std::max(q.high, q.price);
     q.low = std::min(q.low, q.price);
+    q.tradeVolume = unit / 10000 * 15; // 0.0015
+    q.volume += q.tradeVolume;
+    q.tradeTimeMs = tradeTimeMs;
     return true;
+}
+
+void PriceWalk::setTradeTime(const MarketId &market, qint64 tradeTimeMs)
+{
+    quote(market).tradeTimeMs = tradeTimeMs;
 }
 
 QString PriceWalk::toText(qint64 units)

@@ -2,13 +2,10 @@
 // default with a clear reason, accepted when that certificate is given as a CA (--ca-file).
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
+#include "selfsignedtls.h"
 
-#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QSslConfiguration>
-#include <QSslKey>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -26,28 +23,13 @@ class TlsE2E : public ::testing::Test
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(dir.isValid());
-        // A fresh key and self-signed certificate for 127.0.0.1, valid for a day.
-        QProcess openssl;
-        openssl.setStandardErrorFile(QProcess::nullDevice());
-        openssl.start(u"openssl"_s,
-            {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
-                u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s,
-                u"-keyout"_s, dir.filePath(u"key.pem"_s), u"-out"_s, certPath()});
-        const int made = openssl.waitForFinished(timeoutMs) ? openssl.exitCode() : -1;
-        ASSERT_EQ(made, 0) << "openssl could not make a certificate";
-        QFile keyFile(dir.filePath(u"key.pem"_s));
-        ASSERT_TRUE(keyFile.open(QIODevice::ReadOnly));
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificate(QSslCertificate::fromPath(certPath()).value(0));
-        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone); // the server asks no client certificate
-        exchange = std::make_unique<FakeExchange>(tls);
+        ASSERT_TRUE(tls.make()) << "openssl could not make a certificate";
+        exchange = std::make_unique<FakeExchange>(tls.serverConfiguration());
         ASSERT_TRUE(exchange->listen());
         exchange->setStreamInterval(0);
     }
 
-    QString certPath() const { return dir.filePath(u"cert.pem"_s); }
+    QString certPath() const { return tls.certPath(); }
 
     FeedConfig config() const
     {
@@ -58,7 +40,7 @@ protected:
         return config;
     }
 
-    QTemporaryDir dir;
+    test::SelfSignedTls tls;
     std::unique_ptr<FakeExchange> exchange;
 };
 

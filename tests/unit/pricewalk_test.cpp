@@ -22,7 +22,7 @@ TEST(PriceWalk, StepsStayOnTheTickGridAndAboveZero)
     for (const char *name : {"BTC_KRW", "SHIB_KRW", "XRP_KRW"}) {
         const auto market = *MarketId::fromV1(name);
         for (int i = 0; i < 2000; ++i) {
-            const auto &quote = walk.step(market);
+            const auto &quote = walk.step(market, 1'795'528'198'000 + i);
             const qint64 tick = PriceWalk::tickSize(quote.price);
             ASSERT_GT(quote.price, 0);
             ASSERT_EQ(quote.price % tick, 0) << name << " " << quote.priceText.toStdString();
@@ -37,8 +37,10 @@ TEST(PriceWalk, ScriptedPricesAreExact)
 {
     PriceWalk walk;
     const auto market = *MarketId::fromV1("BTC_KRW");
-    EXPECT_TRUE(walk.set(market, u"130113000"_s));
+    EXPECT_TRUE(walk.set(market, u"130113000"_s, 1'795'528'198'000));
     EXPECT_EQ(walk.current(market).priceText, u"130113000");
-    EXPECT_FALSE(walk.set(market, u"abc"_s));
-    EXPECT_FALSE(walk.set(market, u"0"_s));
+    EXPECT_EQ(walk.current(market).tradeTimeMs, 1'795'528'198'000);
+    EXPECT_FALSE(walk.set(market, u"abc"_s, 1'795'528'199'000));
+    EXPECT_FALSE(walk.set(market, u"0"_s, 1'795'528'199'000));
+    EXPECT_EQ(walk.current(market).tradeTimeMs, 1'795'528'198'000); // no trade took place
 }
