@@ -122,3 +122,30 @@ TEST(CandleClock, ShiftsCandlesWrittenInKoreanTimeBackNineHours)
     correctKoreanClock(utc, now);
     EXPECT_EQ(utc[0].startMs, minute1041);
 }
+
+TEST(BackfillPaging, StepsToTheOldestCandleUntilThePageReachesTheHorizon)
+{
+    const qint64 horizon = minute1041 - 24 * 3600'000;
+    // A page whose oldest candle is inside the window: the next page ends at its start, even
+    // when gaps made the page span far more than 200 minutes.
+    const std::vector<Candle> gappy {
+        {minute1041 - 500 * 60'000, 1, 1, 1, 1}, {minute1041, 1, 1, 1, 1}};
+    EXPECT_EQ(nextPageBefore(gappy, 200, std::numeric_limits<qint64>::max(), horizon),
+        minute1041 - 500 * 60'000);
+    // At or behind the horizon: done.
+    const std::vector<Candle> reached {{horizon, 1, 1, 1, 1}, {minute1041, 1, 1, 1, 1}};
+    EXPECT_EQ(nextPageBefore(reached, 200, minute1041, horizon), std::nullopt);
+    // An empty page, or one that brought nothing older (a server ignoring `to`): done.
+    EXPECT_EQ(nextPageBefore(gappy, 0, minute1041, horizon), std::nullopt);
+    EXPECT_EQ(nextPageBefore(gappy, 200, minute1041 - 500 * 60'000, horizon), std::nullopt);
+    EXPECT_EQ(nextPageBefore({}, 0, std::numeric_limits<qint64>::max(), horizon), std::nullopt);
+}
+
+TEST(BackfillPaging, APageCapThatCoversADayOfEveryMinuteAndStops)
+{
+    // 1,440 candles at most: 8 pages of 200 hold them; one more may be needed to find the
+    // horizon.
+    EXPECT_EQ(maxBackfillPages(1440, 200), 9);
+    EXPECT_EQ(maxBackfillPages(400, 200), 3);
+    EXPECT_EQ(maxBackfillPages(1440, 0), 1); // API 1.0: one answer holds all
+}
