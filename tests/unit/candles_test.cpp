@@ -102,9 +102,14 @@ TEST_P(Candles, RequestsTheDocumentedPaths)
     } else {
         EXPECT_EQ(protocol->candlesUrl(base, market, 0, 200).toString(),
             u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=200"_s);
+        // `to` is Korean wall-clock time with no zone: Bithumb answers `Z` or `+09:00` with 400.
         EXPECT_EQ(protocol->candlesUrl(base, market, minute1041, 5).toString(),
             u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=5"
-            "&to=2026-11-23T10:41:00Z"_s);
+            "&to=2026-11-23T19:41:00"_s);
+        // Across Korean midnight the date moves on too.
+        EXPECT_EQ(protocol->candlesUrl(base, market, minute1041 + 5 * 3600'000, 200)
+                      .query(QUrl::FullyDecoded),
+            u"market=KRW-BTC&count=200&to=2026-11-24T00:41:00"_s);
         EXPECT_EQ(protocol->maxCandlesPerRequest(), 200);
     }
 }
