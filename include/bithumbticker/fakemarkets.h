@@ -6,8 +6,8 @@
 
 namespace ticker {
 
-// The markets the loopback exchange lists: about thirty of Bithumb's big KRW markets. Like the
-// real exchange, the fakes answer only these; any other code gets nothing.
+// The markets the loopback exchange lists (WebSocket and REST alike): about thirty of
+// Bithumb's large KRW markets. Anything else is unknown to it, as to the real exchange.
 const QList<MarketId> &fakeListedMarkets();
 bool isFakeListed(const MarketId &market);
 

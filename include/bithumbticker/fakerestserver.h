@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QHttpServer;
@@ -16,11 +17,20 @@ class QHttpServerResponse;
 
 namespace ticker {
 
-// Bithumb's REST candle paths on 127.0.0.1 (QHttpServer), for tests and --demo:
-//   API 2.0  GET /v1/candles/minutes/1?market=KRW-BTC&count=N[&to=ISO time]  (newest first)
+// Bithumb's REST candle paths on 127.0.0.1 (QHttpServer), for tests and --demo, never kinder
+// than the real ones (protocol notes 3.3 and 7):
+//   API 2.0  GET /v1/candles/minutes/1?market=KRW-BTC&count=N[&to=KST time]  (newest first)
 //   API 1.0  GET /public/candlestick/BTC_KRW/1m                              (oldest first)
-// Each market gets a plausible walk of one-minute candles that ends at its current live price,
-// so a backfilled chart joins the live line.
+// Only minutes with trades have a candle: each market has its share of quiet minutes and now
+// and then a lull of up to an hour, so a day is fewer than 1,440 rows. The walk of each market
+// ends at its current live price, so a backfilled chart joins the live line.
+// API 2.0 refuses with HTTP 400 {"error":{"name":400,"message":"Invalid parameter"}} a `to`
+// that is not naive Korean time (yyyy-MM-ddTHH:mm:ss or yyyy-MM-dd HH:mm:ss: no `Z`, no
+// offset, no fraction), a missing or empty `market`, a `count` that is not a whole number
+// from 1 (none means 1; above 200 means 200); a market it does not list gets HTTP 200
+// {"error":{"name":404,"message":"Code not found"}} (lower case codes are accepted). API 1.0
+// answers a symbol it does not list with HTTP 200 {"status":"5500","message":"Invalid
+// Parameter"}.
 class FakeRestServer : public QObject
 {
     Q_OBJECT
@@ -31,10 +41,12 @@ public:
         ServerError, // HTTP 500
         Garbage,     // HTTP 200 with a body that is not JSON
         ErrorBody,   // HTTP 200 with the API's own error object
+        BadRequest,  // HTTP 400 with the API's own error object, as for a refused parameter
     };
 
-    static constexpr int historyMinutes = 1500; // what API 1.0 sends: a little over a day
-    static constexpr int maxCount = 200;        // API 2.0's largest page
+    static constexpr int historyMinutes = 2 * 24 * 60; // what the fake remembers: two days
+    static constexpr int v1Rows = 1500;                // what API 1.0 sends: over a day
+    static constexpr int maxCount = 200;               // API 2.0's largest page
 
     explicit FakeRestServer(PriceSource currentPrice, QObject *parent = nullptr);
     ~FakeRestServer() override;
@@ -44,8 +56,13 @@ public:
     void setFault(Fault fault) { m_fault = fault; }
     int requestCount() const { return m_requests; }
 
-    // The market's candles, oldest first, up to and including the current minute.
+    // The market's candles, oldest first, over the last historyMinutes up to and including
+    // the current minute: only the minutes that had trades.
     std::vector<Candle> history(const MarketId &market, qint64 nowMs);
+
+    // API 2.0's `to` as the server reads it (Korean wall-clock time, no zone) in UTC ms, or
+    // nothing when the server answers it with HTTP 400.
+    static std::optional<qint64> parseKoreanTime(const QString &text);
 
 Q_SIGNALS:
     void requested(const QString &path);

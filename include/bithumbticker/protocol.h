@@ -103,8 +103,9 @@ public:
     virtual QByteArray subscribeMessage(const QList<MarketId> &markets) const = 0;
     virtual ParsedFrame parseFrame(QByteArrayView frame, qint64 receivedMs) const = 0;
 
-    // REST 1-minute candles: the request for `count` minutes before `beforeMs` (0: up to now),
-    // and how many one request may ask for (0: the endpoint takes no count and sends all).
+    // REST 1-minute candles: the request for the `count` newest candles that start before
+    // `beforeMs` (0: up to now), and how many one request may ask for (0: the endpoint takes no
+    // count and sends all). A minute without trades has no candle.
     static QUrl defaultRestUrl() { return QUrl(QStringLiteral("https://api.bithumb.com")); }
     virtual QUrl candlesUrl(
         const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const = 0;

@@ -32,6 +32,22 @@ void correctKoreanClock(std::vector<Candle> &candles, qint64 nowMs)
     }
 }
 
+std::optional<qint64> nextPageBefore(const std::vector<Candle> &candles, std::size_t pageSize,
+    qint64 previousOldestMs, qint64 horizonMs)
+{
+    if (pageSize == 0 || candles.empty())
+        return std::nullopt;
+    const qint64 oldest = candles.front().startMs;
+    if (oldest >= previousOldestMs || oldest <= horizonMs)
+        return std::nullopt;
+    return oldest;
+}
+
+int maxBackfillPages(int minutes, int perPage)
+{
+    return perPage <= 0 ? 1 : (minutes + perPage - 1) / perPage + 1;
+}
+
 HistoryBackfill::HistoryBackfill(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
@@ -68,10 +84,10 @@ void HistoryBackfill::fetch(const MarketId &market)
 void HistoryBackfill::request(const MarketId &market, qint64 beforeMs)
 {
     Job &job = m_jobs[market];
-    const int perPage = m_protocol->maxCandlesPerRequest();
-    const int count
-        = perPage == 0 ? 0 : std::min(perPage, m_config.minutes - int(job.candles.size()));
-    QNetworkRequest request(m_protocol->candlesUrl(m_config.restBase, market, beforeMs, count));
+    // Always a full page: with minutes that had no trades, the candles still missing say
+    // nothing about how far back the window's start is.
+    QNetworkRequest request(m_protocol->candlesUrl(
+        m_config.restBase, market, beforeMs, m_protocol->maxCandlesPerRequest()));
     request.setTransferTimeout(m_config.timeoutMs);
     request.setRawHeader("Accept", "application/json");
     if (!m_config.extraCaCertificates.isEmpty()) {
@@ -104,7 +120,7 @@ void HistoryBackfill::finishPage(const MarketId &market, QNetworkReply *reply)
     if (reply->error() == QNetworkReply::OperationCanceledError) // the transfer timeout
         return finish(market, u"no answer within %1 ms"_s.arg(m_config.timeoutMs));
     if (reply->error() != QNetworkReply::NoError)
-        return finish(market, reply->errorString());
+        return finish(market, replyError(reply));
 
     const CandlePage page = m_protocol->parseCandles(reply->readAll());
     if (page.rejected > 0) {
@@ -120,19 +136,25 @@ void HistoryBackfill::finishPage(const MarketId &market, QNetworkReply *reply)
         = job.candles.empty() ? std::numeric_limits<qint64>::max() : job.candles.front().startMs;
     job.candles.insert(job.candles.end(), page.candles.begin(), page.candles.end());
     sortCandles(job.candles);
-    // Pages go back in time until the window is covered, the server has no more, or a page
-    // brings nothing older (a server that ignores `to` must not loop us).
-    const qint64 horizon = now() - m_config.minutes * minuteMs;
-    const int maxPages = m_protocol->maxCandlesPerRequest() == 0
-        ? 1
-        : m_config.minutes / m_protocol->maxCandlesPerRequest() + 2;
-    const bool done = page.candles.empty() || int(job.candles.size()) >= m_config.minutes
-        || job.candles.front().startMs <= horizon || job.candles.front().startMs >= oldestBefore
-        || job.pages >= maxPages;
-    if (done)
-        finish(market, {});
+    const auto next = nextPageBefore(
+        job.candles, page.candles.size(), oldestBefore, now() - m_config.minutes * minuteMs);
+    if (next && job.pages < maxBackfillPages(m_config.minutes, m_protocol->maxCandlesPerRequest()))
+        request(market, *next);
     else
-        request(market, job.candles.front().startMs);
+        finish(market, {});
+}
+
+QString HistoryBackfill::replyError(QNetworkReply *reply) const
+{
+    // An HTTP error may still carry the API's own error body: say what the server said.
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 400)
+        return reply->errorString();
+    QString notJson, bodyError;
+    if (const auto body = parseRestBody(reply->read(m_config.maxBodyBytes), &notJson))
+        bodyError = restError(*body);
+    return bodyError.isEmpty() ? u"HTTP %1"_s.arg(status)
+                               : u"HTTP %1 (%2)"_s.arg(QString::number(status), bodyError);
 }
 
 void HistoryBackfill::finish(const MarketId &market, const QString &error)

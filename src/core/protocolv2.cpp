@@ -165,9 +165,12 @@ QUrl ProtocolV2::candlesUrl(
     QUrlQuery query;
     query.addQueryItem(u"market"_s, market.toV2());
     query.addQueryItem(u"count"_s, QString::number(count));
-    if (beforeMs > 0) // exclusive: the candles that start before it
+    // Exclusive: the candles that start before it. Bithumb reads `to` as Korean wall-clock
+    // time and answers any zone (`Z`, `+09:00`) with HTTP 400, so it is KST written bare.
+    if (beforeMs > 0)
         query.addQueryItem(u"to"_s,
-            QDateTime::fromMSecsSinceEpoch(beforeMs, Qt::UTC).toString(u"yyyy-MM-ddTHH:mm:ssZ"_s));
+            QDateTime::fromMSecsSinceEpoch(beforeMs + kstOffsetMs, Qt::UTC)
+                .toString(u"yyyy-MM-ddTHH:mm:ss"_s));
     url.setQuery(query);
     return url;
 }

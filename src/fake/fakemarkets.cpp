@@ -1,5 +1,7 @@
 #include "bithumbticker/fakemarkets.h"
 
+#include <QSet>
+
 namespace ticker {
 
 const QList<MarketId> &fakeListedMarkets()
@@ -9,7 +11,7 @@ const QList<MarketId> &fakeListedMarkets()
         for (const char *base : {"BTC", "ETH", "XRP", "SOL", "DOGE", "ADA", "USDT", "SHIB", "TRX",
                  "LINK", "AVAX", "DOT", "BCH", "ETC", "XLM", "SUI", "HBAR", "SEI", "APT", "NEAR",
                  "ATOM", "UNI", "AAVE", "ARB", "OP", "PEPE", "ENA", "ONDO", "WLD", "STX"})
-            list.append(*MarketId::fromV2(std::string("KRW-") + base));
+            list.append(*MarketId::fromV1(std::string(base) + "_KRW"));
         return list;
     }();
     return markets;
@@ -17,7 +19,8 @@ const QList<MarketId> &fakeListedMarkets()
 
 bool isFakeListed(const MarketId &market)
 {
-    return fakeListedMarkets().contains(market);
+    static const QSet<MarketId> listed(fakeListedMarkets().cbegin(), fakeListedMarkets().cend());
+    return listed.contains(market);
 }
 
 } // namespace ticker

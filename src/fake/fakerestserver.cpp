@@ -1,15 +1,18 @@
 #include "bithumbticker/fakerestserver.h"
 
+#include "bithumbticker/fakemarkets.h"
 #include "bithumbticker/pricewalk.h"
 
 #include <QDateTime>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
-#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
@@ -18,11 +21,28 @@ namespace ticker {
 
 namespace {
 
+using StatusCode = QHttpServerResponse::StatusCode;
+
 constexpr qint64 minuteMs = Candle::durationMs;
 
-QHttpServerResponse jsonResponse(const json &body)
+// Quiet time (see isTraded).
+constexpr qint64 lullEvery = 240;
+constexpr qint64 shortestLull = 10, longestLull = 59;
+constexpr int lullSlot = 14;
+
+QHttpServerResponse jsonResponse(const json &body, StatusCode status = StatusCode::Ok)
 {
-    return QHttpServerResponse("application/json", QByteArray::fromStdString(body.dump()));
+    return QHttpServerResponse("application/json", QByteArray::fromStdString(body.dump()), status);
+}
+
+QHttpServerResponse v2Error(int name, const char *message, StatusCode status)
+{
+    return jsonResponse({{"error", {{"name", name}, {"message", message}}}}, status);
+}
+
+QHttpServerResponse invalidParameter()
+{
+    return v2Error(400, "Invalid parameter", StatusCode::BadRequest);
 }
 
 std::string isoMinute(qint64 ms)
@@ -32,9 +52,111 @@ std::string isoMinute(qint64 ms)
         .toStdString();
 }
 
-std::string decimalText(double price)
+std::string decimalText(double value)
 {
-    return QString::number(price, 'f', QLocale::FloatingPointShortest).toStdString();
+    return QString::number(value, 'f', QLocale::FloatingPointShortest).toStdString();
+}
+
+// As Bithumb writes numbers: a whole one as a JSON integer (493100), a fraction as a decimal.
+json jsonNumber(double value)
+{
+    constexpr double exactIntegers = 9'007'199'254'740'992.0; // 2^53
+    if (std::trunc(value) == value && std::abs(value) < exactIntegers)
+        return qint64(value);
+    return value;
+}
+
+// splitmix64: every draw is a function of the market, the minute and a slot, so the history
+// stays the same while time goes on and pages fetched a minute apart agree. Slots of a minute:
+// 0 quiet or not, 3 and 4 its trading, 5 to 12 its price moves; 14 and 15 are the lull of a
+// four-hour block (numbered like minutes, drawn apart).
+quint64 mix(quint64 x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+quint64 draw(quint64 seed, qint64 minute, int slot)
+{
+    return mix(seed ^ mix(quint64(minute) * 16 + quint64(slot)));
+}
+
+// Not qHash: Qt seeds it per process, and the demo and the tests must agree on the minutes.
+quint64 marketSeed(const MarketId &market)
+{
+    quint64 seed = 0;
+    for (const QChar c : market.toV1())
+        seed = mix(seed ^ c.unicode());
+    return seed;
+}
+
+// Whether anything traded in this minute (minutes since the epoch): a market-dependent share
+// of single minutes is quiet (4 % to 30 %), and so is a lull of 10 to 59 minutes placed
+// somewhere in every four hours.
+bool isTraded(quint64 seed, qint64 minute)
+{
+    const auto inLull = [&](qint64 block) {
+        const qint64 start = block * lullEvery + qint64(draw(seed, block, lullSlot) % lullEvery);
+        const qint64 length = shortestLull
+            + qint64(draw(seed, block, lullSlot + 1) % (longestLull - shortestLull + 1));
+        return minute >= start && minute < start + length;
+    };
+    const qint64 block = minute / lullEvery; // a lull may run on into the next block
+    if (inLull(block) || inLull(block - 1))
+        return false;
+    const quint64 quietPercent = 4 + seed % 27;
+    return draw(seed, minute, 0) % 100 >= quietPercent;
+}
+
+// What traded in a candle's minute, made up but the same on every request and on both APIs.
+struct Trading
+{
+    double volume = 0; // base currency
+    double value = 0;  // KRW
+    qint64 lastTradeMs = 0;
+};
+
+Trading tradingOf(const MarketId &market, const Candle &candle)
+{
+    const quint64 seed = marketSeed(market);
+    const qint64 minute = candle.startMs / minuteMs;
+    const double krw = 50'000.0 + double(draw(seed, minute, 3) % 50'000'000);
+    // Eight decimals of the base currency, as Bithumb keeps them.
+    const double volume = std::max(1.0, std::round(krw / candle.close * 1e8)) / 1e8;
+    return {volume, volume * (candle.open + candle.close) / 2,
+        candle.startMs + qint64(draw(seed, minute, 4) % quint64(minuteMs))};
+}
+
+json v2Row(const MarketId &market, const Candle &c)
+{
+    const Trading trading = tradingOf(market, c);
+    return {{"market", market.toV2().toStdString()}, {"candle_date_time_utc", isoMinute(c.startMs)},
+        {"candle_date_time_kst", isoMinute(c.startMs + kstOffsetMs)},
+        {"opening_price", jsonNumber(c.open)}, {"high_price", jsonNumber(c.high)},
+        {"low_price", jsonNumber(c.low)}, {"trade_price", jsonNumber(c.close)},
+        {"timestamp", trading.lastTradeMs}, {"candle_acc_trade_price", jsonNumber(trading.value)},
+        {"candle_acc_trade_volume", jsonNumber(trading.volume)}, {"unit", 1}};
+}
+
+json v1Row(const MarketId &market, const Candle &c)
+{
+    return {c.startMs, decimalText(c.open), decimalText(c.close), decimalText(c.high),
+        decimalText(c.low), decimalText(tradingOf(market, c).volume)};
+}
+
+// API 2.0's count: none means 1, above the page size means a full page; anything that is not
+// a whole number from 1 is refused.
+std::optional<int> pageCount(const QUrlQuery &query)
+{
+    if (!query.hasQueryItem(u"count"_s))
+        return 1;
+    static const QRegularExpression digits(u"^[0-9]{1,9}$"_s);
+    const QString text = query.queryItemValue(u"count"_s, QUrl::FullyDecoded);
+    if (!digits.match(text).hasMatch() || text.toInt() < 1)
+        return std::nullopt;
+    return std::min(text.toInt(), FakeRestServer::maxCount);
 }
 
 } // namespace
@@ -63,32 +185,52 @@ QUrl FakeRestServer::url() const
     return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
 }
 
+std::optional<qint64> FakeRestServer::parseKoreanTime(const QString &text)
+{
+    static const QRegularExpression pattern(
+        u"^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2}):([0-9]{2})$"_s);
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const auto field = [&](int i) { return match.captured(i).toInt(); };
+    const QDate date(field(1), field(2), field(3));
+    const QTime time(field(4), field(5), field(6));
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC).toMSecsSinceEpoch() - kstOffsetMs;
+}
+
 std::vector<Candle> FakeRestServer::history(const MarketId &market, qint64 nowMs)
 {
-    const qint64 endMinute = nowMs / minuteMs * minuteMs;
+    const qint64 endMinute = nowMs / minuteMs;
     Walk &walk = m_walks[market];
-    if (walk.endMinuteMs == endMinute)
+    if (walk.endMinuteMs == endMinute * minuteMs)
         return walk.candles;
-    // Backwards from the live price: each minute's open is the previous minute's close.
-    QRandomGenerator random(quint32(qHash(market.toV1(), 11)));
+    const quint64 seed = marketSeed(market);
+    const qint64 firstMinute = endMinute - historyMinutes + 1;
+    // Backwards from the live price: each traded minute's close is the open of the next one.
+    std::vector<Candle> candles;
+    candles.reserve(historyMinutes);
     qint64 close = m_currentPrice(market);
-    std::vector<Candle> candles(historyMinutes);
-    for (int i = historyMinutes - 1; i >= 0; --i) {
+    for (qint64 minute = endMinute; minute >= firstMinute; --minute) {
+        if (!isTraded(seed, minute))
+            continue;
         const qint64 tick = PriceWalk::tickSize(close);
         // About 2 % a day, on the market's tick sizes.
         const qint64 step = std::max(tick, qint64(double(close) * 0.0002) / tick * tick);
         qint64 price = close, high = close, low = close;
         for (int k = 0; k < 8; ++k) {
-            price = std::max(tick, price + (qint64(random.bounded(3)) - 1) * step);
+            const auto move = qint64(draw(seed, minute, 5 + k) % 3) - 1;
+            price = std::max(tick, price + move * step);
             high = std::max(high, price);
             low = std::min(low, price);
         }
         const auto value = [](qint64 units) { return double(units) / double(PriceWalk::unit); };
-        candles[std::size_t(i)] = {endMinute - (historyMinutes - 1 - i) * minuteMs, value(price),
-            value(high), value(low), value(close)};
+        candles.push_back({minute * minuteMs, value(price), value(high), value(low), value(close)});
         close = price;
     }
-    walk = {endMinute, std::move(candles)};
+    std::reverse(candles.begin(), candles.end());
+    walk = {endMinute * minuteMs, std::move(candles)};
     return walk.candles;
 }
 
@@ -99,13 +241,15 @@ std::optional<QHttpServerResponse> FakeRestServer::fault(ApiVersion api)
     case Fault::None:
         return std::nullopt;
     case Fault::ServerError:
-        return QHttpServerResponse(QHttpServerResponse::StatusCode::InternalServerError);
+        return QHttpServerResponse(StatusCode::InternalServerError);
     case Fault::Garbage:
         return QHttpServerResponse("text/html", QByteArray("<html>maintenance</html>"));
     case Fault::ErrorBody:
         return jsonResponse(api == ApiVersion::V2
                 ? json {{"error", {{"name", 404}, {"message", "Code not found"}}}}
                 : json {{"status", "5600"}, {"message", "Please try again"}});
+    case Fault::BadRequest:
+        return invalidParameter();
     }
     return std::nullopt;
 }
@@ -116,28 +260,23 @@ QHttpServerResponse FakeRestServer::answerV2(const QHttpServerRequest &request)
     if (auto response = fault(ApiVersion::V2))
         return std::move(*response);
     const QUrlQuery query = request.query();
-    const auto market = MarketId::fromV2(query.queryItemValue(u"market"_s).toStdString());
-    if (!market)
-        return jsonResponse({{"error", {{"name", 404}, {"message", "Code not found"}}}});
-    const int count = std::clamp(query.queryItemValue(u"count"_s).toInt(), 1, maxCount);
-    qint64 beforeMs = std::numeric_limits<qint64>::max();
-    if (query.hasQueryItem(u"to"_s)) {
-        const QDateTime to = QDateTime::fromString(query.queryItemValue(u"to"_s), Qt::ISODate);
-        if (!to.isValid())
-            return jsonResponse({{"error", {{"name", 400}, {"message", "Invalid to"}}}});
-        beforeMs = to.toMSecsSinceEpoch();
-    }
+    // REST /v1 takes codes in any case (notes 5.1), unlike the WebSocket.
+    const QString code = query.queryItemValue(u"market"_s, QUrl::FullyDecoded).toUpper();
+    const auto count = pageCount(query);
+    std::optional<qint64> beforeMs = std::numeric_limits<qint64>::max();
+    if (query.hasQueryItem(u"to"_s))
+        beforeMs = parseKoreanTime(query.queryItemValue(u"to"_s, QUrl::FullyDecoded));
+    if (code.isEmpty() || !count || !beforeMs)
+        return invalidParameter();
+    const auto market = MarketId::fromV2(code.toStdString());
+    if (!market || !isFakeListed(*market))
+        return v2Error(404, "Code not found", StatusCode::Ok); // HTTP 200 (notes 3.3)
+
     const auto candles = history(*market, QDateTime::currentMSecsSinceEpoch());
     json page = json::array();
-    for (auto it = candles.rbegin(); it != candles.rend() && int(page.size()) < count; ++it) {
-        if (it->startMs >= beforeMs)
-            continue;
-        page.push_back({{"market", market->toV2().toStdString()},
-            {"candle_date_time_utc", isoMinute(it->startMs)},
-            {"candle_date_time_kst", isoMinute(it->startMs + kstOffsetMs)},
-            {"opening_price", it->open}, {"high_price", it->high}, {"low_price", it->low},
-            {"trade_price", it->close}, {"timestamp", it->startMs + minuteMs - 1},
-            {"candle_acc_trade_price", 0}, {"candle_acc_trade_volume", 0}, {"unit", 1}});
+    for (auto it = candles.rbegin(); it != candles.rend() && int(page.size()) < *count; ++it) {
+        if (it->startMs < *beforeMs) // `to` is exclusive
+            page.push_back(v2Row(*market, *it));
     }
     return jsonResponse(page);
 }
@@ -148,13 +287,13 @@ QHttpServerResponse FakeRestServer::answerV1(const QString &symbol)
     if (auto response = fault(ApiVersion::V1))
         return std::move(*response);
     const auto market = MarketId::fromV1(symbol.toStdString());
-    if (!market)
+    if (!market || !isFakeListed(*market))
         return jsonResponse({{"status", "5500"}, {"message", "Invalid Parameter"}});
+    const auto candles = history(*market, QDateTime::currentMSecsSinceEpoch());
     json data = json::array();
-    for (const Candle &c : history(*market, QDateTime::currentMSecsSinceEpoch())) {
-        data.push_back({c.startMs, decimalText(c.open), decimalText(c.close), decimalText(c.high),
-            decimalText(c.low), "0"});
-    }
+    for (auto it = candles.end() - std::min<std::ptrdiff_t>(v1Rows, std::ssize(candles));
+         it != candles.end(); ++it)
+        data.push_back(v1Row(*market, *it));
     return jsonResponse({{"status", "0000"}, {"data", data}});
 }
 

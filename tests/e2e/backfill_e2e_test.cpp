@@ -1,10 +1,13 @@
 // HistoryBackfill against FakeExchange's REST candle paths, on both APIs, and the ways REST
-// fails: HTTP errors, error bodies, garbage, oversize, a server that never answers, no server.
+// fails: HTTP errors, error bodies (HTTP 200 and 400), unknown markets, garbage, oversize, a
+// server that never answers, no server. The fake is as strict as Bithumb: a `to` with a zone
+// is HTTP 400, and minutes without trades have no candle.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/tcpfaultproxy.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTcpServer>
 
@@ -16,7 +19,32 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int timeoutMs = 10'000;
+constexpr qint64 dayMs = 24 * 3600'000;
 const MarketId btc = *MarketId::fromUser(u"BTC_KRW");
+
+// The ticker.history lines logged while it lives (they still reach the usual output).
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        lines.clear();
+        previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture() { qInstallMessageHandler(previous); }
+    QString text() const { return lines.join(u'\n'); }
+    bool contains(const QString &part) const { return text().contains(part); }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &line)
+    {
+        if (qstrcmp(context.category, "ticker.history") == 0)
+            lines.append(line);
+        previous(type, context, line);
+    }
+    static inline QtMessageHandler previous = nullptr;
+    static inline QStringList lines;
+};
 
 class BackfillE2E : public ::testing::TestWithParam<ApiVersion>
 {
@@ -58,36 +86,67 @@ protected:
 
 } // namespace
 
-TEST_P(BackfillE2E, FetchesADayOfMinutesWithoutGapsEndingAtTheLivePrice)
+TEST_P(BackfillE2E, FetchesEveryCandleTheServerHoldsForTheDayEndingAtTheLivePrice)
 {
-    HistoryBackfill backfill(config());
+    // One instant for the backfill's horizon and the expectation; the fake's minutes stay put.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto c = config();
+    c.clock = [now] { return now; };
+    HistoryBackfill backfill(c);
     const auto [candles, error] = fetch(backfill);
     ASSERT_TRUE(error.isEmpty()) << error.toStdString();
-    // 24 h of minutes: API 2.0 in pages of 200, API 1.0 in one answer trimmed to the day.
-    EXPECT_GE(candles.size(), 1439u);
-    EXPECT_LE(candles.size(), 1441u);
-    EXPECT_EQ(backfill.requestCount(), GetParam() == ApiVersion::V2 ? 8 : 1);
+    auto held = exchange.rest()->history(btc, now);
+    std::erase_if(held, [now](const Candle &candle) { return candle.startMs < now - dayMs; });
+    // Minutes without trades have no candle: fewer than 1,440, so paging steps by time.
+    ASSERT_LT(held.size(), 1440u);
+    ASSERT_GT(held.size(), std::size_t(FakeRestServer::maxCount));
+    ASSERT_EQ(candles.size(), held.size());
+    for (std::size_t i = 0; i < candles.size(); ++i) {
+        ASSERT_EQ(candles[i].startMs, held[i].startMs) << i;
+        ASSERT_EQ(candles[i].close, held[i].close) << i;
+    }
+    // API 2.0: full pages back until one reaches past the day; API 1.0: one answer.
+    const int pages
+        = GetParam() == ApiVersion::V2 ? int(held.size()) / FakeRestServer::maxCount + 1 : 1;
+    EXPECT_EQ(backfill.requestCount(), pages);
     EXPECT_EQ(exchange.rest()->requestCount(), backfill.requestCount());
-    for (std::size_t i = 1; i < candles.size(); ++i)
-        ASSERT_EQ(candles[i].startMs - candles[i - 1].startMs, 60'000) << i;
     // The fake's history ends at the live price, so the chart joins the live line.
-    const auto live = exchange.rest()->history(btc, QDateTime::currentMSecsSinceEpoch());
-    EXPECT_EQ(candles.back().close, live.back().close);
+    EXPECT_EQ(candles.back().close, exchange.rest()->history(btc, now).back().close);
     EXPECT_EQ(backfill.failureCount(), 0);
     EXPECT_EQ(backfill.rejectedCandles(), 0);
+}
+
+TEST_P(BackfillE2E, AMarketTheExchangeDoesNotListIsUnavailable)
+{
+    HistoryBackfill backfill(config());
+    QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
+    const LogCapture log;
+    backfill.fetch(*MarketId::fromV1("NOPE_KRW"));
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    const QString error = fetched.at(0).at(2).toString();
+    EXPECT_EQ(error,
+        GetParam() == ApiVersion::V2 ? u"404: Code not found"_s : u"5500: Invalid Parameter"_s);
+    EXPECT_TRUE(fetched.at(0).at(1).value<std::vector<Candle>>().empty());
+    EXPECT_TRUE(log.contains(u"history of NOPE_KRW unavailable: "_s + error))
+        << log.text().toStdString();
 }
 
 TEST_P(BackfillE2E, ServerFaultsAreReportedNotThrown)
 {
     HistoryBackfill backfill(config());
+    const LogCapture log;
     for (const auto fault : {FakeRestServer::Fault::ServerError, FakeRestServer::Fault::Garbage,
-             FakeRestServer::Fault::ErrorBody}) {
+             FakeRestServer::Fault::ErrorBody, FakeRestServer::Fault::BadRequest}) {
         exchange.rest()->setFault(fault);
         const auto [candles, error] = fetch(backfill);
         EXPECT_FALSE(error.isEmpty()) << int(fault);
         EXPECT_TRUE(candles.empty()) << int(fault);
+        EXPECT_TRUE(log.contains(u"history of BTC_KRW unavailable: "_s + error))
+            << log.text().toStdString();
     }
-    EXPECT_EQ(backfill.failureCount(), 3);
+    EXPECT_EQ(backfill.failureCount(), 4);
+    EXPECT_TRUE(log.contains(u"unavailable: HTTP 400 (400: Invalid parameter)"_s))
+        << log.text().toStdString();
     exchange.rest()->setFault(FakeRestServer::Fault::None);
     EXPECT_TRUE(fetch(backfill).error.isEmpty());
 }

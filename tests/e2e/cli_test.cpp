@@ -1,9 +1,12 @@
 // The command line as scripts use it: the real binary in a child process.
 #include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/fakerestserver.h"
 #include "proxiedexchange.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -140,11 +143,34 @@ TEST(Cli, RejectsBadOptionsWithExitCode2)
 
 TEST(Cli, DemoWindowBackfillsTheChartFromTheDemoExchangesRestPaths)
 {
+    // The demo exchange's candles of the last 24 h: its minutes without trades have none, and
+    // which minutes those are depends only on the market and the clock, not on the process.
+    FakeExchange reference;
+    ASSERT_TRUE(reference.listenRest());
+    const auto candlesOfTheDay = [&] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto candles = reference.rest()->history(*MarketId::fromV1("BTC_KRW"), now);
+        return int(std::count_if(candles.cbegin(), candles.cend(),
+            [now](const Candle &c) { return c.startMs >= now - 24 * 3600'000; }));
+    };
+    static const QRegularExpression backfilled(
+        u"backfilled ([0-9]+) minutes of BTC_KRW in ([0-9]+) requests?"_s);
     for (const char *api : {"1", "2"}) {
+        const int before = candlesOfTheDay();
         const TickerRun run = runTicker({u"--demo"_s, u"--api"_s, QString::fromLatin1(api),
             u"--range"_s, u"24h"_s, u"--duration"_s, u"2.5"_s});
+        const int after = candlesOfTheDay();
         EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
-        EXPECT_TRUE(run.err.contains("backfilled 1440 minutes of BTC_KRW"))
+        EXPECT_FALSE(run.err.contains("unavailable")) << run.err.toStdString();
+        const auto match = backfilled.match(QString::fromUtf8(run.err));
+        ASSERT_TRUE(match.hasMatch()) << run.err.toStdString();
+        // A minute may have begun or ended the window while the process ran.
+        const int minutes = match.captured(1).toInt();
+        EXPECT_GE(minutes, std::min(before, after) - 1) << run.err.toStdString();
+        EXPECT_LE(minutes, std::max(before, after) + 1) << run.err.toStdString();
+        EXPECT_LT(minutes, 1440);
+        const int requests = match.captured(2).toInt();
+        EXPECT_EQ(requests, api == std::string_view("1") ? 1 : minutes / 200 + 1)
             << run.err.toStdString();
     }
 }

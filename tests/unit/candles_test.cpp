@@ -102,9 +102,14 @@ TEST_P(Candles, RequestsTheDocumentedPaths)
     } else {
         EXPECT_EQ(protocol->candlesUrl(base, market, 0, 200).toString(),
             u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=200"_s);
+        // `to` is Korean wall-clock time with no zone: Bithumb answers `Z` or `+09:00` with 400.
         EXPECT_EQ(protocol->candlesUrl(base, market, minute1041, 5).toString(),
             u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=5"
-            "&to=2026-11-23T10:41:00Z"_s);
+            "&to=2026-11-23T19:41:00"_s);
+        // Across Korean midnight the date moves on too.
+        EXPECT_EQ(protocol->candlesUrl(base, market, minute1041 + 5 * 3600'000, 200)
+                      .query(QUrl::FullyDecoded),
+            u"market=KRW-BTC&count=200&to=2026-11-24T00:41:00"_s);
         EXPECT_EQ(protocol->maxCandlesPerRequest(), 200);
     }
 }
@@ -121,4 +126,31 @@ TEST(CandleClock, ShiftsCandlesWrittenInKoreanTimeBackNineHours)
     std::vector<Candle> utc {{minute1041, 1, 1, 1, 1}};
     correctKoreanClock(utc, now);
     EXPECT_EQ(utc[0].startMs, minute1041);
+}
+
+TEST(BackfillPaging, StepsToTheOldestCandleUntilThePageReachesTheHorizon)
+{
+    const qint64 horizon = minute1041 - 24 * 3600'000;
+    // A page whose oldest candle is inside the window: the next page ends at its start, even
+    // when gaps made the page span far more than 200 minutes.
+    const std::vector<Candle> gappy {
+        {minute1041 - 500 * 60'000, 1, 1, 1, 1}, {minute1041, 1, 1, 1, 1}};
+    EXPECT_EQ(nextPageBefore(gappy, 200, std::numeric_limits<qint64>::max(), horizon),
+        minute1041 - 500 * 60'000);
+    // At or behind the horizon: done.
+    const std::vector<Candle> reached {{horizon, 1, 1, 1, 1}, {minute1041, 1, 1, 1, 1}};
+    EXPECT_EQ(nextPageBefore(reached, 200, minute1041, horizon), std::nullopt);
+    // An empty page, or one that brought nothing older (a server ignoring `to`): done.
+    EXPECT_EQ(nextPageBefore(gappy, 0, minute1041, horizon), std::nullopt);
+    EXPECT_EQ(nextPageBefore(gappy, 200, minute1041 - 500 * 60'000, horizon), std::nullopt);
+    EXPECT_EQ(nextPageBefore({}, 0, std::numeric_limits<qint64>::max(), horizon), std::nullopt);
+}
+
+TEST(BackfillPaging, APageCapThatCoversADayOfEveryMinuteAndStops)
+{
+    // 1,440 candles at most: 8 pages of 200 hold them; one more may be needed to find the
+    // horizon.
+    EXPECT_EQ(maxBackfillPages(1440, 200), 9);
+    EXPECT_EQ(maxBackfillPages(400, 200), 3);
+    EXPECT_EQ(maxBackfillPages(1440, 0), 1); // API 1.0: one answer holds all
 }

@@ -1,0 +1,221 @@
+// FakeRestServer over HTTP, held to what Bithumb's REST API does (protocol notes 3.3 and 7):
+// never kinder than the real server, so a client that passes here does not fail there.
+#include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/fakerestserver.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QUrlQuery>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using namespace ticker;
+using namespace Qt::StringLiterals;
+using json = nlohmann::json;
+
+namespace {
+
+constexpr qint64 minuteMs = 60'000;
+constexpr qint64 dayMs = 24 * 60 * minuteMs;
+
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    json parsed; // discarded when the body is not JSON
+};
+
+class FakeRestE2E : public ::testing::Test
+{
+protected:
+    void SetUp() override { ASSERT_TRUE(exchange.listenRest()); }
+
+    Answer get(const QString &pathAndQuery)
+    {
+        QNetworkReply *reply
+            = network.get(QNetworkRequest(QUrl(exchange.restUrl().toString() + pathAndQuery)));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        EXPECT_TRUE(finished.wait(10'000)) << pathAndQuery.toStdString();
+        Answer answer {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+            reply->readAll(), {}};
+        answer.parsed = json::parse(answer.body.toStdString(), nullptr, false);
+        reply->deleteLater();
+        return answer;
+    }
+
+    // API 2.0 candles of KRW-BTC with these extra query items.
+    Answer candles(const QString &extra)
+    {
+        return get(u"/v1/candles/minutes/1?market=KRW-BTC"_s + extra);
+    }
+
+    static QString koreanTime(qint64 utcMs, const QString &format = u"yyyy-MM-ddTHH:mm:ss"_s)
+    {
+        return QDateTime::fromMSecsSinceEpoch(utcMs + 9 * 3600'000, Qt::UTC).toString(format);
+    }
+
+    static qint64 utcMs(const json &row)
+    {
+        auto time = QDateTime::fromString(
+            QString::fromStdString(row["candle_date_time_utc"].get<std::string>()), Qt::ISODate);
+        time.setTimeSpec(Qt::UTC);
+        return time.toMSecsSinceEpoch();
+    }
+
+    static void expectInvalidParameter(const Answer &answer, const QString &what)
+    {
+        EXPECT_EQ(answer.status, 400) << what.toStdString();
+        EXPECT_EQ(
+            answer.parsed, json::parse(R"({"error":{"name":400,"message":"Invalid parameter"}})"))
+            << what.toStdString() << ": " << answer.body.toStdString();
+    }
+
+    FakeExchange exchange;
+    QNetworkAccessManager network;
+};
+
+} // namespace
+
+TEST_F(FakeRestE2E, AToWithAZoneOrInAnyOtherShapeIsHttp400)
+{
+    const qint64 hourAgo = QDateTime::currentMSecsSinceEpoch() - 3600'000;
+    const QString kst = koreanTime(hourAgo);
+    const QString utc = QDateTime::fromMSecsSinceEpoch(hourAgo, Qt::UTC).toString(Qt::ISODate);
+    ASSERT_TRUE(utc.endsWith(u'Z'));
+    for (const QString &to : QStringList {utc, kst + u"Z"_s, kst + u"+09:00"_s, kst + u".000"_s,
+             kst.left(10), kst.left(16), u"2026-02-30T10:00:00"_s, u"2026-11-24T24:00:00"_s,
+             u"yesterday"_s, QString::number(hourAgo), QString()}) {
+        QUrlQuery query;
+        query.addQueryItem(u"to"_s, to); // percent-encoded as a client would send it
+        expectInvalidParameter(candles(u"&count=5&"_s + query.toString(QUrl::FullyEncoded)), to);
+    }
+}
+
+TEST_F(FakeRestE2E, ANaiveKoreanToGivesTheCandlesStrictlyBeforeItNewestFirst)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 to = (now - 3 * 3600'000) / minuteMs * minuteMs; // on a minute: exclusive
+    const Answer answer = candles(u"&count=50&to="_s + koreanTime(to));
+    ASSERT_EQ(answer.status, 200) << answer.body.toStdString();
+    ASSERT_TRUE(answer.parsed.is_array()) << answer.body.toStdString();
+    ASSERT_EQ(answer.parsed.size(), 50u);
+    // The fake's own candles before that instant, newest first.
+    auto held = exchange.rest()->history(*MarketId::fromV2("KRW-BTC"), now);
+    std::erase_if(held, [to](const Candle &c) { return c.startMs >= to; });
+    ASSERT_GE(held.size(), 50u);
+    qint64 previous = to;
+    for (std::size_t i = 0; i < answer.parsed.size(); ++i) {
+        const json &row = answer.parsed[i];
+        const qint64 start = utcMs(row);
+        EXPECT_LT(start, previous) << i; // newest first, and before `to`
+        previous = start;
+        EXPECT_EQ(start, held[held.size() - 1 - i].startMs) << i;
+        EXPECT_EQ(row["market"], "KRW-BTC");
+        // Both times bare, the Korean one 9 h ahead.
+        EXPECT_EQ(row["candle_date_time_kst"].get<std::string>(), koreanTime(start).toStdString());
+        EXPECT_EQ(row["candle_date_time_utc"].get<std::string>().size(), 19u);
+        EXPECT_EQ(row["unit"], 1);
+        EXPECT_GT(row["candle_acc_trade_volume"].get<double>(), 0.0) << "a candle means trades";
+    }
+    // The documented other spelling, with a space, is the same instant.
+    const Answer spaced = candles(u"&count=50&to="_s + koreanTime(to, u"yyyy-MM-dd HH:mm:ss"_s));
+    EXPECT_EQ(spaced.status, 200);
+    EXPECT_EQ(spaced.parsed, answer.parsed);
+}
+
+TEST_F(FakeRestE2E, CountIsCappedAt200AndMustBeAWholeNumberFromOne)
+{
+    EXPECT_EQ(candles(u"&count=500"_s).parsed.size(), 200u);
+    EXPECT_EQ(candles(u"&count=200"_s).parsed.size(), 200u);
+    EXPECT_EQ(candles(u"&count=3"_s).parsed.size(), 3u);
+    EXPECT_EQ(candles({}).parsed.size(), 1u); // no count: one candle
+    for (const QString &count : {u"0"_s, u"-1"_s, u"abc"_s, u"2.5"_s, u""_s, u"%2B5"_s})
+        expectInvalidParameter(candles(u"&count="_s + count), count);
+}
+
+TEST_F(FakeRestE2E, AMarketItDoesNotListIsAnErrorBodyWithHttp200)
+{
+    const json codeNotFound = json::parse(R"({"error":{"name":404,"message":"Code not found"}})");
+    for (const QString &market :
+        {u"KRW-NOPE"_s, u"BTC_KRW"_s, u"BTC-KRW"_s, u"KRW-BTC,KRW-ETH"_s}) {
+        const Answer answer = get(u"/v1/candles/minutes/1?count=5&market="_s + market);
+        EXPECT_EQ(answer.status, 200) << market.toStdString();
+        EXPECT_EQ(answer.parsed, codeNotFound)
+            << market.toStdString() << ": " << answer.body.toStdString();
+    }
+    // No market at all is a bad parameter; lower case is how REST /v1 also takes codes.
+    expectInvalidParameter(get(u"/v1/candles/minutes/1?count=5"_s), u"no market"_s);
+    expectInvalidParameter(get(u"/v1/candles/minutes/1?count=5&market="_s), u"empty market"_s);
+    const Answer lower = get(u"/v1/candles/minutes/1?count=5&market=krw-eth"_s);
+    ASSERT_EQ(lower.status, 200);
+    ASSERT_EQ(lower.parsed.size(), 5u) << lower.body.toStdString();
+    EXPECT_EQ(lower.parsed[0]["market"], "KRW-ETH");
+}
+
+TEST_F(FakeRestE2E, WholePricesAreJsonIntegersAndFractionsDecimals)
+{
+    const Answer btc = candles(u"&count=200"_s);
+    ASSERT_EQ(btc.parsed.size(), 200u);
+    for (const json &row : btc.parsed) {
+        for (const char *key : {"opening_price", "high_price", "low_price", "trade_price"})
+            EXPECT_TRUE(row[key].is_number_integer()) << key << ": " << row.dump();
+        EXPECT_TRUE(row["timestamp"].is_number_integer());
+        EXPECT_TRUE(row["candle_acc_trade_volume"].is_number());
+    }
+    EXPECT_FALSE(btc.body.contains(".0,")) << "493100, never 493100.0";
+    // SHIB trades at about 0.0123 KRW: its prices are decimals.
+    const Answer shib = get(u"/v1/candles/minutes/1?market=KRW-SHIB&count=5"_s);
+    ASSERT_EQ(shib.parsed.size(), 5u) << shib.body.toStdString();
+    EXPECT_TRUE(shib.parsed[0]["trade_price"].is_number_float()) << shib.body.toStdString();
+}
+
+TEST_F(FakeRestE2E, MinutesWithoutTradesHaveNoCandle)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const char *code : {"KRW-BTC", "KRW-ETH", "KRW-STX"}) {
+        auto day = exchange.rest()->history(*MarketId::fromV2(code), now);
+        std::erase_if(day, [now](const Candle &c) { return c.startMs < now - dayMs; });
+        EXPECT_LT(day.size(), 1430u) << code;
+        EXPECT_GT(day.size(), 600u) << code;
+        qint64 longestGap = 0;
+        for (std::size_t i = 1; i < day.size(); ++i)
+            longestGap = std::max(longestGap, day[i].startMs - day[i - 1].startMs);
+        EXPECT_GE(longestGap, 10 * minuteMs) << code << ": a quiet stretch somewhere in a day";
+    }
+    // So a page of 200 candles spans more than 200 minutes.
+    const Answer page = candles(u"&count=200"_s);
+    ASSERT_EQ(page.parsed.size(), 200u);
+    EXPECT_GT(utcMs(page.parsed.front()) - utcMs(page.parsed.back()), 199 * minuteMs);
+}
+
+TEST_F(FakeRestE2E, Api1SendsOldestFirstStringsWithGapsAndRefusesUnknownSymbols)
+{
+    const Answer answer = get(u"/public/candlestick/BTC_KRW/1m"_s);
+    ASSERT_EQ(answer.status, 200);
+    ASSERT_EQ(answer.parsed["status"], "0000");
+    const json &rows = answer.parsed["data"];
+    ASSERT_EQ(rows.size(), std::size_t(FakeRestServer::v1Rows));
+    bool gap = false;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        ASSERT_EQ(rows[i].size(), 6u);
+        EXPECT_TRUE(rows[i][0].is_number_integer());
+        for (std::size_t k = 1; k < 6; ++k)
+            EXPECT_TRUE(rows[i][k].is_string()) << rows[i].dump();
+        if (i > 0) {
+            EXPECT_GT(rows[i][0].get<qint64>(), rows[i - 1][0].get<qint64>());
+            gap = gap || rows[i][0].get<qint64>() - rows[i - 1][0].get<qint64>() > minuteMs;
+        }
+    }
+    EXPECT_TRUE(gap);
+    EXPECT_GT(rows.back()[0].get<qint64>() - rows.front()[0].get<qint64>(), dayMs)
+        << "the answer covers more than a day";
+    const json invalid = json::parse(R"({"status":"5500","message":"Invalid Parameter"})");
+    for (const QString &symbol : {u"NOPE_KRW"_s, u"btc_krw"_s, u"KRW-BTC"_s}) {
+        const Answer refused = get(u"/public/candlestick/%1/1m"_s.arg(symbol));
+        EXPECT_EQ(refused.status, 200) << symbol.toStdString();
+        EXPECT_EQ(refused.parsed, invalid) << symbol.toStdString();
+    }
+}
