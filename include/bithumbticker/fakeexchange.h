@@ -34,14 +34,6 @@ class FakeExchange : public QObject
 {
     Q_OBJECT
 public:
-    // The status fields of every API 2.0 ticker frame of a market.
-    struct MarketStatus
-    {
-        QString state = QStringLiteral("ACTIVE"); // market_state
-        bool tradingSuspended = false;            // is_trading_suspended
-        QString delistingDate;                    // "yyyy-MM-dd", or empty: ""
-        QString warning = QStringLiteral("NONE"); // market_warning: NONE or CAUTION
-    };
     // API 2.0's {"format":…}: DEFAULT keys or SIMPLE's abbreviated ones.
     enum class Format { Default, Simple };
     // Which comes first after a subscribe: the snapshot, or a newer realtime trade (notes 2.7).
@@ -74,6 +66,8 @@ public:
     // carries it (a quiet market's snapshot is hours old).
     void setLastTrade(const MarketId &market, qint64 tradeTimeMs);
     // Shown in the market's API 2.0 frames from the next one on.
+    // The status fields of the market's API 2.0 frames from now on (MarketStatus::active()
+    // until set).
     void setMarketStatus(const MarketId &market, const MarketStatus &status);
     void setSnapshotOrder(SnapshotOrder order) { m_snapshotOrder = order; }
 

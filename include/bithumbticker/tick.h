@@ -21,6 +21,11 @@ struct MarketStatus
     QDate delistingDate;                  // delisting_date; invalid when none ("" or null)
     QString warning;                      // market_warning: "NONE" or "CAUTION" (투자유의)
 
+    // What every ticker of a market that trades normally says.
+    static MarketStatus active()
+    {
+        return {true, QStringLiteral("ACTIVE"), false, {}, QStringLiteral("NONE")};
+    }
     bool isSuspended() const { return tradingSuspended.value_or(false); }
     bool isDelisting() const { return delistingDate.isValid(); }
     bool isCaution() const { return warning == QLatin1String("CAUTION"); }

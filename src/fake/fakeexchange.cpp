@@ -514,8 +514,9 @@ QByteArray FakeExchange::encodeV2(const MarketId &market, const PriceWalk::Quote
             unitsToken(std::min(quote.low, onGrid(quote.prevClose, 62)))},
         {"lowest_52_week_date", "l52wdt", date(291)},
         {"market_state", "ms", stringToken(status.state)},
-        {"is_trading_suspended", "its", status.tradingSuspended ? "true" : "false"},
-        {"delisting_date", "dd", stringToken(status.delistingDate)}, // "" when none (2026)
+        {"is_trading_suspended", "its", status.isSuspended() ? "true" : "false"},
+        // "" when none (the wire in 2026)
+        {"delisting_date", "dd", stringToken(status.delistingDate.toString(Qt::ISODate))},
         {"market_warning", "mw", stringToken(status.warning)},
         {"timestamp", "tms", QByteArray::number(std::max(nowMs, quote.tradeTimeMs))},
         {"stream_type", "st", snapshot ? "\"SNAPSHOT\"" : "\"REALTIME\""},
@@ -535,7 +536,7 @@ void FakeExchange::sendTick(
 {
     if (client.api == ApiVersion::V2) {
         send(client,
-            encodeV2(market, quote, m_statuses.value(market), snapshot,
+            encodeV2(market, quote, m_statuses.value(market, MarketStatus::active()), snapshot,
                 QDateTime::currentMSecsSinceEpoch(), client.format));
         return;
     }
@@ -630,8 +631,8 @@ const QList<QByteArray> &FakeExchange::floodFrames(const Client &client, const M
         for (int i = 0; i < floodChunkSize; ++i) {
             const auto &quote = m_walk.step(market, now);
             if (client.api == ApiVersion::V2)
-                frames.append(
-                    encodeV2(market, quote, m_statuses.value(market), false, now, client.format));
+                frames.append(encodeV2(market, quote,
+                    m_statuses.value(market, MarketStatus::active()), false, now, client.format));
             for (const auto &tickType : client.tickTypes)
                 frames.append(encodeV1(market, quote, tickType));
         }

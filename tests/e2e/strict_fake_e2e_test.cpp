@@ -255,9 +255,9 @@ TEST_F(StrictFake, ApiTwoFramesAreAsOnTheWire)
     auto link = open();
     link->sendText(subscribeV2(R"(["KRW-BTC","KRW-SHIB"])"));
     ASSERT_TRUE(link->waitForFrames(2));
-    FakeExchange::MarketStatus status;
+    MarketStatus status = MarketStatus::active();
     status.tradingSuspended = true;
-    status.delistingDate = u"2026-12-24"_s;
+    status.delistingDate = QDate(2026, 12, 24);
     status.warning = u"CAUTION"_s;
     exchange.setMarketStatus(btc, status);
     ASSERT_TRUE(exchange.publish(btc, u"130200000"_s));
