@@ -27,7 +27,8 @@ public:
     explicit PriceChart(QWidget *parent = nullptr);
 
     void setHistory(const PriceHistory *history); // not owned; null shows nothing
-    void historyChanged();                        // new ticks: repaint within a frame
+    const PriceHistory *history() const { return m_history; }
+    void historyChanged(); // new ticks: repaint within a frame
     void setSpanMs(qint64 spanMs);
     qint64 spanMs() const { return m_spanMs; }
     void setFrameIntervalMs(int ms) { m_frameTimer.setInterval(ms); }

@@ -205,3 +205,91 @@ TEST_F(ExchangeTruthE2E, Http429WaitsOutTheBanInsteadOfRedialling)
     const FeedStats stats = feed.stop();
     EXPECT_GE(stats.rateLimited, 2u);
 }
+
+TEST_F(ExchangeTruthE2E, ASnapshotOfAQuietMarketKeepsItsTradesTime)
+{
+    const qint64 threeHoursAgo = QDateTime::currentMSecsSinceEpoch() - 3 * 3'600'000;
+    exchange.setLastTrade(btc, threeHoursAgo);
+    TickerFeed feed(config());
+    QObject::connect(&feed, &TickerFeed::ticksReceived, &feed,
+        [this](const TickBatch &batch) { ticks.append(batch); });
+    feed.start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
+    const Tick &snapshot = ticks.constFirst();
+    EXPECT_TRUE(snapshot.snapshot);
+    EXPECT_EQ(snapshot.exchangeTimeMs, threeHoursAgo);
+    // The exchange sent it just now, and the clocks agree: the trade is three hours old.
+    EXPECT_LT(std::abs(snapshot.serverTimeMs - snapshot.receivedMs), 5000);
+    EXPECT_EQ(snapshot.localTimeMs, threeHoursAgo);
+    feed.stop();
+}
+
+TEST_F(ExchangeTruthE2E, ARealtimeTradeBeforeItsSnapshotKeepsTheNewerPrice)
+{
+    exchange.setSnapshotOrder(FakeExchange::SnapshotOrder::RealtimeFirst);
+    TickerFeed feed(config());
+    QObject::connect(&feed, &TickerFeed::ticksReceived, &feed,
+        [this](const TickBatch &batch) { ticks.append(batch); });
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    feed.start();
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    // The late snapshot is dropped, so one tick arrives: the realtime one.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
+    exchange.publish(btc, u"131000000"_s); // a later trade, to know the snapshot had its turn
+    ASSERT_TRUE(waitForPrice(u"131000000"_s));
+    ASSERT_EQ(ticks.size(), 2);
+    EXPECT_FALSE(ticks.at(0).snapshot);
+    const FeedStats stats = feed.stop();
+    EXPECT_EQ(stats.outOfOrder, 1u);
+}
+
+TEST_F(ExchangeTruthE2E, AnIdleLinkDroppedWithoutACloseFrameSaysSo)
+{
+    // The client pings far less often than the exchange's idle limit.
+    exchange.setIdleTimeout(150);
+    FeedConfig quiet = config();
+    quiet.heartbeatMs = 60'000;
+    TickerFeed feed(quiet);
+    QSignalSpy states(&feed, &TickerFeed::stateChanged);
+    feed.start();
+    QString reason;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (const auto &state : std::as_const(states)) {
+                if (state.at(0).value<FeedClient::State>() == FeedClient::State::Redialing)
+                    reason = state.at(1).toString();
+            }
+            return !reason.isEmpty();
+        },
+        timeoutMs));
+    // Qt reports close code 1000 for a link that simply vanished; the socket knows better.
+    EXPECT_EQ(reason, u"The remote host closed the connection");
+    feed.stop();
+}
+
+TEST_F(ExchangeTruthE2E, ConnectBurstsAreRateLimitedAndTheFeedWaits)
+{
+    exchange.setConnectLimit(2);
+    exchange.setBanDuration(60'000);
+    FeedConfig eager = config();
+    eager.rateLimitWaitMs = 60'000; // longer than this test: no dial after the refusal
+    auto feed = startFeed(eager);
+    QSignalSpy refused(&exchange, &FakeExchange::connectRefused);
+    // Links that drop at once are redialled at once: the third dial in a second is refused.
+    for (int i = 0; i < 2; ++i) {
+        QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+        exchange.closeAll(1000);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] {
+                return !subscribed.isEmpty() || feed->state() == FeedClient::State::RateLimited;
+            },
+            timeoutMs));
+    }
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return feed->state() == FeedClient::State::RateLimited; }, timeoutMs));
+    EXPECT_EQ(refused.size(), 1);
+    QTest::qWait(500); // the backoff would have dialled again by now (20 to 200 ms)
+    EXPECT_EQ(refused.size(), 1);
+    EXPECT_EQ(exchange.clientCount(), 0);
+    EXPECT_EQ(feed->stop().rateLimited, 1u);
+}

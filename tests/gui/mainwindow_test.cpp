@@ -108,6 +108,22 @@ TEST_F(MainWindowTest, MarketStatusIsABadgeNextToTheChange)
     EXPECT_EQ(window->marketStatusText(), QString());
 }
 
+TEST_F(MainWindowTest, AQuietMarketsSnapshotSaysHowOldItsLastTradeIs)
+{
+    const auto eth = *MarketId::fromV1("ETH_KRW");
+    const qint64 threeHoursAgo = QDateTime::currentMSecsSinceEpoch() - 3 * 3'600'000;
+    exchange.setLastTrade(eth, threeHoursAgo);
+    ASSERT_TRUE(window->selectMarket(u"ETH_KRW"_s));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->historySize(eth) == 1; }, timeoutMs));
+    window->refreshStatus();
+    // Not "just now": the snapshot is the last trade, three hours old, and drawn there.
+    EXPECT_TRUE(window->statusText().contains(u"last trade 3 h ago"))
+        << window->statusText().toStdString();
+    EXPECT_EQ(window->chart()->history()->newest().timeMs, threeHoursAgo);
+    EXPECT_TRUE(window->isPriceStale());
+    EXPECT_TRUE(window->statusText().contains(u"Live")); // the link is fine; the market is quiet
+}
+
 TEST_F(MainWindowTest, RateLimitIsSaidWithTheWait)
 {
     Q_EMIT feed->stateChanged(FeedClient::State::RateLimited,
