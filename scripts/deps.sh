@@ -4,7 +4,9 @@
 set -euo pipefail
 packages=(cmake g++ make pkg-config qt6-base-dev qt6-websockets-dev nlohmann-json3-dev
           libgtest-dev libbenchmark-dev libgl-dev openssl
-          qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev "$@") # extra packages as arguments
+          qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
+          fonts-nanum # Hangul for the Korean the window shows (투자유의)
+          "$@") # extra packages as arguments
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
