@@ -5,6 +5,7 @@
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
 #include "fixtures.h"
+#include "linkstates.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -147,16 +148,7 @@ TEST_F(ExchangeTruthE2E, ALostLinkSaysTheSocketsOwnError)
     TickerFeed feed(refused);
     QSignalSpy states(&feed, &TickerFeed::stateChanged);
     feed.start();
-    QString reason;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            for (const auto &state : std::as_const(states)) {
-                if (state.at(0).value<FeedClient::State>() == FeedClient::State::Redialing)
-                    reason = state.at(1).toString();
-            }
-            return !reason.isEmpty();
-        },
-        timeoutMs));
+    const QString reason = test::lostLinkReason(states, timeoutMs);
     // Not "closed by the server (1000)": no server ever answered.
     EXPECT_EQ(reason, u"Connection refused");
     feed.stop();
@@ -252,16 +244,7 @@ TEST_F(ExchangeTruthE2E, AnIdleLinkDroppedWithoutACloseFrameSaysSo)
     TickerFeed feed(quiet);
     QSignalSpy states(&feed, &TickerFeed::stateChanged);
     feed.start();
-    QString reason;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            for (const auto &state : std::as_const(states)) {
-                if (state.at(0).value<FeedClient::State>() == FeedClient::State::Redialing)
-                    reason = state.at(1).toString();
-            }
-            return !reason.isEmpty();
-        },
-        timeoutMs));
+    const QString reason = test::lostLinkReason(states, timeoutMs);
     // Qt reports close code 1000 for a link that simply vanished; the socket knows better.
     EXPECT_EQ(reason, u"The remote host closed the connection");
     feed.stop();

@@ -2,6 +2,7 @@
 // default with a clear reason, accepted when that certificate is given as a CA (--ca-file).
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
+#include "linkstates.h"
 #include "selfsignedtls.h"
 
 #include <QProcess>
@@ -53,16 +54,7 @@ TEST_F(TlsE2E, UnknownCertificateIsRefusedWithAClearReason)
     QSignalSpy states(&feed, &TickerFeed::stateChanged);
     QSignalSpy subscribed(exchange.get(), &FakeExchange::subscribed);
     feed.start();
-    QString reason;
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            for (const auto &state : states) {
-                if (state.at(0).value<FeedClient::State>() == FeedClient::State::Redialing)
-                    reason = state.at(1).toString();
-            }
-            return !reason.isEmpty();
-        },
-        timeoutMs));
+    const QString reason = test::lostLinkReason(states, timeoutMs);
     EXPECT_TRUE(reason.startsWith(u"TLS: ")) << reason.toStdString();
     EXPECT_TRUE(reason.contains(u"self-signed", Qt::CaseInsensitive)) << reason.toStdString();
     EXPECT_EQ(subscribed.size(), 0);
