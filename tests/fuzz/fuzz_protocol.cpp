@@ -14,16 +14,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     static const auto protocol = Protocol::create(ApiVersion(FUZZ_API));
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     const ParsedFrame frame = protocol->parseFrame(bytes, 1);
+    const auto isExchangeTime
+        = [](qint64 ms) { return ms >= earliestTimeMs && ms <= latestTimeMs; };
     if (frame.kind == ParsedFrame::Kind::Tick) {
+        // Market, price and the trade's time gate a tick; what else it carries is sane or unset.
         const Tick &tick = frame.tick;
         if (!tick.market.isValid() || tick.priceText.isEmpty() || !std::isfinite(tick.price)
-            || tick.price <= 0
-            || (tick.exchangeTimeMs != 0
-                && (tick.exchangeTimeMs < earliestTimeMs || tick.exchangeTimeMs > latestTimeMs)))
+            || tick.price <= 0 || !isExchangeTime(tick.exchangeTimeMs)
+            || (tick.serverTimeMs != 0 && !isExchangeTime(tick.serverTimeMs))
+            || (tick.status.delistingDate.isValid()
+                && (tick.status.delistingDate.year() < earliestYear
+                    || tick.status.delistingDate.year() > latestYear)))
             std::abort();
     }
     if (frame.kind == ParsedFrame::Kind::Rejected && frame.detail.isEmpty())
         std::abort(); // every drop says why
+    for (const FieldDrop &drop : frame.droppedFields) {
+        if (frame.kind != ParsedFrame::Kind::Tick || drop.detail.isEmpty())
+            std::abort(); // only a kept tick drops fields, and each says why
+    }
 
     const CandlePage page = protocol->parseCandles(bytes);
     if (!page.error.isEmpty() && !page.candles.empty())
