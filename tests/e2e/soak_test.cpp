@@ -66,9 +66,13 @@ TEST(Soak, HundredRedialsKeepDescriptorsAndMemoryFlat)
     ASSERT_TRUE(redial(10)); // warm up: caches, allocator pools
     const qsizetype fdsBefore = openFileDescriptors();
     const qint64 rssBefore = residentKiB();
+    // Unreadable /proc would compare nothing with nothing: that is no measurement.
+    ASSERT_GT(fdsBefore, 0);
+    ASSERT_GT(rssBefore, 0);
     ASSERT_TRUE(redial(100));
     const qsizetype fdsAfter = openFileDescriptors();
     const qint64 rssAfter = residentKiB();
+    ASSERT_GT(rssAfter, 0);
     const FeedStats stats = feed.stop();
 
     std::cout << "fds " << fdsBefore << " -> " << fdsAfter << ", RSS " << rssBefore << " -> "

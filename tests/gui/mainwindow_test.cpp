@@ -154,12 +154,14 @@ TEST_F(MainWindowTest, RejectsANameThatIsNoMarket)
 
 TEST_F(MainWindowTest, AgeUsesTheInjectedClock)
 {
-    qint64 fakeNow = QDateTime::currentMSecsSinceEpoch() + 42'000;
-    window->setClock([&] { return fakeNow; });
-    window->showTicks({}); // nothing new: the age is what the status timer would show
-    QTest::qWait(0);
-    EXPECT_TRUE(QTest::qWaitFor([&] { return window->statusText().contains(u"s ago"); }, 2000))
+    // 42 s after the last trade by the injected clock. Read at once, not after a wait, so the
+    // real clock (a second or less since the snapshot) cannot produce the text instead.
+    const qint64 lastTrade = window->chart()->history()->newest().timeMs;
+    window->setClock([&] { return lastTrade + 42'000; });
+    window->refreshStatus();
+    EXPECT_TRUE(window->statusText().endsWith(u"last trade 42 s ago"))
         << window->statusText().toStdString();
+    EXPECT_EQ(window->marketAgeText(u"BTC_KRW"_s), u"last trade 42 s ago");
 }
 
 TEST_F(MainWindowTest, PriceIsMarkedStaleWhileTheLinkIsDown)
