@@ -65,7 +65,6 @@ public:
     // Moves the market's last trade to this time without sending anything: the next snapshot
     // carries it (a quiet market's snapshot is hours old).
     void setLastTrade(const MarketId &market, qint64 tradeTimeMs);
-    // Shown in the market's API 2.0 frames from the next one on.
     // The status fields of the market's API 2.0 frames from now on (MarketStatus::active()
     // until set).
     void setMarketStatus(const MarketId &market, const MarketStatus &status);
@@ -144,7 +143,12 @@ private:
     QElapsedTimer m_monotonic;
     int m_refusedConnects = 0;
     int m_floodLeft = 0;
-    QHash<QString, QList<QByteArray>> m_floodFrames;
+    struct FloodFrames
+    {
+        qint64 tradeTimeMs = 0; // every frame's trade time
+        QList<QByteArray> frames;
+    };
+    QHash<QString, FloodFrames> m_floodFrames;
 };
 
 } // namespace ticker

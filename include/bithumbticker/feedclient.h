@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bithumbticker/backoff.h"
+#include "bithumbticker/clockoffset.h"
 #include "bithumbticker/feedconfig.h"
 #include "bithumbticker/feedstats.h"
 #include "bithumbticker/marketrhythm.h"
@@ -60,6 +61,7 @@ private:
     {
         MarketRhythm rhythm;
         qint64 lastTradeMs = 0; // by the exchange's clock
+        QString lastPriceText;
     };
 
     void dial();
@@ -94,8 +96,8 @@ private:
     QString m_lastTlsError;     // why the current dial's handshake was refused
     QString m_socketError;      // the socket's own first error since the dial
     bool m_rateLimited = false; // the current dial was refused with HTTP 429
-    bool m_clockSkewed = false; // the local clock and the exchange's disagree
-    qint64 m_clockOffsetMs = 0; // receive time less the exchange's send time, last seen
+    ClockOffset m_clock;        // this machine's clock against the exchange's
+    quint64 m_dialId = 0;       // which dial a deferred loss belongs to
     QElapsedTimer m_sinceHeard; // monotonic: immune to wall-clock jumps
     bool m_heardSinceCheck = false;
     State m_state = State::Idle;

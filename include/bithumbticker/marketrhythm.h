@@ -12,7 +12,10 @@ public:
     static constexpr qint64 minimumStaleMs = 60'000; // no market is stale sooner than this
     static constexpr double staleFactor = 10;        // ... or than ten usual gaps
 
-    void record(qint64 receivedMs);
+    // A trade at this time. A snapshot (live = false) moves the last trade without teaching a
+    // gap, neither the one before it nor the one after: a gap is only known between two trades
+    // seen as they happened.
+    void record(qint64 tradeMs, bool live = true);
     bool hasTicked() const { return m_lastMs != 0; }
     qint64 lastMs() const { return m_lastMs; }
     double usualGapMs() const { return m_usualGapMs; } // 0 until two ticks were seen
@@ -22,6 +25,7 @@ public:
 private:
     qint64 m_lastMs = 0;
     double m_usualGapMs = 0; // exponentially weighted mean of the gaps between ticks
+    bool m_lastWasLive = false;
 };
 
 } // namespace ticker

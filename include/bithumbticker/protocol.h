@@ -24,6 +24,10 @@ inline constexpr int earliestYear = 2000;
 inline constexpr int latestYear = 2199;
 inline constexpr qint64 earliestTimeMs = 946'684'800'000; // 2000-01-01T00:00:00Z
 inline constexpr qint64 latestTimeMs = 7'258'118'399'999; // 2199-12-31T23:59:59.999Z
+inline constexpr bool isExchangeTime(qint64 ms)
+{
+    return ms >= earliestTimeMs && ms <= latestTimeMs;
+}
 
 // API 1.0 ticker windows: 30M, 1H, 12H, 24H, MID.
 bool isValidTickType(const QString &tickType);

@@ -57,8 +57,12 @@ struct Tick
     // The trade's time on the local clock, set by the feed: exchangeTimeMs while the two
     // clocks agree, else receivedMs less the trade's age at sending. Ages and history use it.
     qint64 localTimeMs = 0;
-    bool snapshot = false; // API 2.0 SNAPSHOT: the market's state on subscribing, not a new trade
+    // API 2.0's stream_type: true for SNAPSHOT, the market's state on subscribing rather than a
+    // new trade; unset when the frame did not say (API 1.0).
+    std::optional<bool> snapshot;
     MarketStatus status;
+
+    bool isSnapshot() const { return snapshot.value_or(false); }
 };
 
 using TickBatch = QList<Tick>;

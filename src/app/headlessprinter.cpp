@@ -77,26 +77,26 @@ void appendIsoTime(std::string &out, qint64 msSinceEpoch)
 // API 2.0's market status and stream type, when the exchange sent them.
 void appendStatus(std::string &out, const Tick &tick)
 {
-    const MarketStatus &status = tick.status;
-    if (!status.reported)
-        return;
-    if (!status.state.isEmpty()) {
-        out += ",\"marketState\":";
-        appendString(out, status.state.toStdString());
+    if (const MarketStatus &status = tick.status; status.reported) {
+        if (!status.state.isEmpty()) {
+            out += ",\"marketState\":";
+            appendString(out, status.state.toStdString());
+        }
+        if (status.tradingSuspended)
+            out += *status.tradingSuspended ? ",\"tradingSuspended\":true"
+                                            : ",\"tradingSuspended\":false";
+        out += ",\"delistingDate\":";
+        if (status.isDelisting())
+            appendString(out, status.delistingDate.toString(Qt::ISODate).toStdString());
+        else
+            out += "null";
+        if (!status.warning.isEmpty()) {
+            out += ",\"marketWarning\":";
+            appendString(out, status.warning.toStdString());
+        }
     }
-    if (status.tradingSuspended)
-        out += *status.tradingSuspended ? ",\"tradingSuspended\":true"
-                                        : ",\"tradingSuspended\":false";
-    out += ",\"delistingDate\":";
-    if (status.isDelisting())
-        appendString(out, status.delistingDate.toString(Qt::ISODate).toStdString());
-    else
-        out += "null";
-    if (!status.warning.isEmpty()) {
-        out += ",\"marketWarning\":";
-        appendString(out, status.warning.toStdString());
-    }
-    out += tick.snapshot ? ",\"snapshot\":true" : ",\"snapshot\":false";
+    if (tick.snapshot)
+        out += *tick.snapshot ? ",\"snapshot\":true" : ",\"snapshot\":false";
 }
 
 } // namespace

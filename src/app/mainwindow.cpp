@@ -235,7 +235,7 @@ void MainWindow::showTicks(const TickBatch &ticks)
         // The feed drops ticks older than their market's last; a snapshot of a quiet market
         // lands at its trade's time, not at "now".
         m_last.insert(tick.market, tick);
-        m_rhythm[tick.market].record(tick.localTimeMs);
+        m_rhythm[tick.market].record(tick.localTimeMs, !tick.isSnapshot());
         m_history[tick.market].append(tick.localTimeMs, tick.price);
         currentChanged = currentChanged || tick.market == m_current;
     }
@@ -289,8 +289,11 @@ void MainWindow::showMarketStatus(const MarketStatus &status)
 
 void MainWindow::showState(FeedClient::State state, const QString &detail, int redialInMs)
 {
-    // Back after a lost link: the minutes missed come from the candles.
-    if (state == FeedClient::State::Live && m_linkState == FeedClient::State::Redialing)
+    // Back after a lost link (every dial says Connecting first): the minutes missed come from
+    // the candles.
+    if (state == FeedClient::State::Redialing || state == FeedClient::State::RateLimited)
+        m_linkWasLost = true;
+    if (state == FeedClient::State::Live && std::exchange(m_linkWasLost, false))
         backfillCurrent();
     m_linkState = state;
     m_linkDetail = detail;

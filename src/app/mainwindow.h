@@ -69,6 +69,7 @@ private:
     QString m_linkDetail;
     qint64 m_redialAtMs = 0;
     bool m_networkOnline = true;
+    bool m_linkWasLost = false; // since the last time the link was live
     QColor m_changeColor; // red or blue of the current change; invalid when flat
 
     QComboBox *m_picker;

@@ -36,6 +36,7 @@ FeedClient::FeedClient(FeedConfig config, QObject *parent)
     , m_url(m_config.url.isEmpty() ? m_protocol->defaultUrl() : m_config.url)
     , m_subscribed(m_config.markets.begin(), m_config.markets.end())
     , m_backoff(m_config.backoff)
+    , m_clock(m_config.maxClockSkewMs)
 { }
 
 FeedClient::~FeedClient() = default;
@@ -75,8 +76,8 @@ void FeedClient::start()
         // the reason is chosen once that has had its turn.
         QMetaObject::invokeMethod(
             this,
-            [this, code, reason] {
-                if (m_socket)
+            [this, code, reason, dialId = m_dialId] {
+                if (m_socket && dialId == m_dialId) // not after stop() or a newer dial
                     linkLost(lossReason(code, reason));
             },
             Qt::QueuedConnection);
@@ -162,6 +163,11 @@ void FeedClient::redialNow(const QString &why)
     handoff::acquire();
     if (!m_socket || m_state == State::Connecting)
         return;
+    if (m_state == State::RateLimited) {
+        // Every dial during Bithumb's ban extends it: a network change does not end it.
+        qCInfo(lcFeed) << "not redialling during the exchange's ban:" << why;
+        return;
+    }
     qCInfo(lcFeed) << "redialling at once:" << why;
     if (m_state == State::Live) {
         linkLost(why);
@@ -178,6 +184,7 @@ void FeedClient::dial()
     if (m_hasDialled)
         ++m_stats.reconnects;
     m_hasDialled = true;
+    ++m_dialId;
     m_lastTlsError.clear();
     m_socketError.clear();
     m_rateLimited = false;
@@ -320,19 +327,14 @@ void FeedClient::handleFrame(QByteArrayView frame)
 
 void FeedClient::acceptTick(ParsedFrame &parsed)
 {
-    for (const FieldDrop &drop : std::as_const(parsed.droppedFields)) {
-        const quint64 count = ++m_stats.droppedFields[std::size_t(drop.reason)];
-        if (shouldLog(count))
-            qCWarning(lcProtocol).noquote()
-                << "dropped a field (" << count << "of this kind), kept the tick:" << drop.detail;
-    }
     Tick &tick = parsed.tick;
     if (!m_subscribed.contains(tick.market)) {
         ++m_stats.ignored;
         return;
     }
     // A market's time never runs backwards: a snapshot or a late frame older than the last
-    // trade accepted is history, not news. Equal times are kept (one second holds many).
+    // trade accepted is history, not news. Equal times are kept (one second holds many),
+    // except a snapshot of the very trade already shown (each resubscribe sends one).
     MarketTrack &track = trackOf(tick.market);
     if (tick.exchangeTimeMs < track.lastTradeMs) {
         const quint64 count = ++m_stats.outOfOrder;
@@ -342,10 +344,22 @@ void FeedClient::acceptTick(ParsedFrame &parsed)
                                          << "ms older than the last;" << count << "so far)";
         return;
     }
+    if (tick.isSnapshot() && tick.exchangeTimeMs == track.lastTradeMs
+        && tick.priceText == track.lastPriceText) {
+        ++m_stats.ignored;
+        return;
+    }
+    for (const FieldDrop &drop : std::as_const(parsed.droppedFields)) {
+        const quint64 count = ++m_stats.droppedFields[std::size_t(drop.reason)];
+        if (shouldLog(count))
+            qCWarning(lcProtocol).noquote()
+                << "dropped a field (" << count << "of this kind), kept the tick:" << drop.detail;
+    }
     track.lastTradeMs = tick.exchangeTimeMs;
+    track.lastPriceText = tick.priceText;
     tick.localTimeMs = localTradeTime(tick);
     ++m_stats.ticks;
-    track.rhythm.record(tick.localTimeMs);
+    track.rhythm.record(tick.localTimeMs, !tick.isSnapshot());
     if (!m_staleMarkets.isEmpty())
         m_staleMarkets.remove(tick.market);
     m_pending.append(std::move(tick));
@@ -358,21 +372,19 @@ void FeedClient::acceptTick(ParsedFrame &parsed)
 
 qint64 FeedClient::localTradeTime(const Tick &tick)
 {
-    if (tick.serverTimeMs > 0) {
-        m_clockOffsetMs = tick.receivedMs - tick.serverTimeMs;
-        const bool skewed = std::abs(m_clockOffsetMs) > m_config.maxClockSkewMs;
-        if (skewed != m_clockSkewed) {
-            m_clockSkewed = skewed;
-            if (skewed)
-                qCWarning(lcFeed) << "this machine's clock and the exchange's differ by"
-                                  << m_clockOffsetMs << "ms: ages are measured from receive times";
-            else
-                qCInfo(lcFeed) << "this machine's clock agrees with the exchange's again";
-        }
+    // Only frames sent as they happen tell the clocks apart: a snapshot's send time may be
+    // its own trade's.
+    if (tick.serverTimeMs > 0 && !tick.isSnapshot()
+        && m_clock.sample(tick.receivedMs - tick.serverTimeMs)) {
+        if (m_clock.isSkewed())
+            qCWarning(lcFeed) << "this machine's clock and the exchange's differ by"
+                              << m_clock.offsetMs() << "ms: ages are measured from receive times";
+        else
+            qCInfo(lcFeed) << "this machine's clock agrees with the exchange's again";
     }
     // Skewed: the trade is as old as it was when the exchange sent it, plus the trip here.
     const qint64 local
-        = m_clockSkewed ? tick.exchangeTimeMs + m_clockOffsetMs : tick.exchangeTimeMs;
+        = m_clock.isSkewed() ? tick.exchangeTimeMs + m_clock.offsetMs() : tick.exchangeTimeMs;
     return std::min(local, tick.receivedMs);
 }
 

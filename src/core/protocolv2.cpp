@@ -27,10 +27,7 @@ constexpr std::string_view wantedKeys[]
         "signed_change_rate", "acc_trade_volume_24h", "trade_timestamp", "timestamp", "stream_type",
         "market_state", "is_trading_suspended", "delisting_date", "market_warning"};
 
-bool isExchangeTime(qint64 ms)
-{
-    return ms >= earliestTimeMs && ms <= latestTimeMs;
-}
+constexpr qint64 maxTradeAheadOfSendMs = 60'000;
 
 // The market status fields are all optional: a bad one is dropped alone.
 MarketStatus readStatus(const FlatJson &json, FieldReader &root)
@@ -44,7 +41,11 @@ MarketStatus readStatus(const FlatJson &json, FieldReader &root)
     // null in the docs, "" on the wire when the market is not being delisted.
     if (const auto date = root.string("delisting_date", FieldReader::Optional);
         date && !date->empty()) {
-        status.delistingDate = QDate::fromString(text(*date), u"yyyy-MM-dd"_s);
+        // A date; should a time of day ever follow it, the date still counts.
+        const bool dateFirst = date->size() == 10
+            || (date->size() > 10 && ((*date)[10] == 'T' || (*date)[10] == ' '));
+        if (dateFirst)
+            status.delistingDate = QDate::fromString(text(date->substr(0, 10)), u"yyyy-MM-dd"_s);
         if (!status.delistingDate.isValid() || status.delistingDate.year() < earliestYear
             || status.delistingDate.year() > latestYear) {
             status.delistingDate = {};
@@ -119,8 +120,11 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     const auto code = root.string("code", FieldReader::Required);
     std::string priceText;
     const auto price = root.number("trade_price", FieldReader::Required, &priceText);
-    const auto time = root.integer(
-        json.find("trade_timestamp") ? "trade_timestamp" : "timestamp", FieldReader::Required);
+    // trade_timestamp, then timestamp (notes 2.7); null is the same as absent.
+    const auto *tradeTime = json.find("trade_timestamp");
+    const bool hasTradeTime = tradeTime && tradeTime->type != FlatJson::Type::Null;
+    const auto time
+        = root.integer(hasTradeTime ? "trade_timestamp" : "timestamp", FieldReader::Required);
     if (root.failed())
         return rejectedFrame(root);
     const auto market = MarketId::fromV2(*code);
@@ -151,6 +155,10 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
         else
             root.fail(RejectReason::BadTime, "timestamp", FieldReader::Optional);
     }
+    // A trade cannot happen well after the frame about it was sent. Kept, such a time would
+    // make every later trade of the market look out of order.
+    if (tick.serverTimeMs > 0 && tick.exchangeTimeMs > tick.serverTimeMs + maxTradeAheadOfSendMs)
+        return rejectedFrame(RejectReason::BadTime, u"bad_time: trade_timestamp after timestamp"_s);
     if (const auto stream = root.string("stream_type", FieldReader::Optional))
         tick.snapshot = *stream == "SNAPSHOT";
     tick.status = readStatus(json, root);

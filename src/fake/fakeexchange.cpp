@@ -625,20 +625,22 @@ const QList<QByteArray> &FakeExchange::floodFrames(const Client &client, const M
     const QString key = QString::number(int(client.api)) + QString::number(int(client.format))
         + market.toV1() + client.tickTypes.join(u',');
     auto it = m_floodFrames.find(key);
-    if (it == m_floodFrames.end()) {
-        QList<QByteArray> frames;
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Encoded again once the market has traded since: older frames would be out of order.
+    if (it == m_floodFrames.end() || it->tradeTimeMs < m_walk.current(market).tradeTimeMs) {
+        FloodFrames flood;
+        flood.tradeTimeMs = QDateTime::currentMSecsSinceEpoch();
         for (int i = 0; i < floodChunkSize; ++i) {
-            const auto &quote = m_walk.step(market, now);
+            const auto &quote = m_walk.step(market, flood.tradeTimeMs);
             if (client.api == ApiVersion::V2)
-                frames.append(encodeV2(market, quote,
-                    m_statuses.value(market, MarketStatus::active()), false, now, client.format));
+                flood.frames.append(
+                    encodeV2(market, quote, m_statuses.value(market, MarketStatus::active()), false,
+                        flood.tradeTimeMs, client.format));
             for (const auto &tickType : client.tickTypes)
-                frames.append(encodeV1(market, quote, tickType));
+                flood.frames.append(encodeV1(market, quote, tickType));
         }
-        it = m_floodFrames.insert(key, frames);
+        it = m_floodFrames.insert(key, flood);
     }
-    return it.value();
+    return it->frames;
 }
 
 void FakeExchange::floodChunk()

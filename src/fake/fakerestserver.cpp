@@ -66,8 +66,10 @@ json jsonNumber(double value)
     return value;
 }
 
-// splitmix64: every draw is a function of the market, the minute and a slot, so the history
-// stays the same while time goes on and pages fetched a minute apart agree. Slots of a minute:
+// splitmix64: every draw is a function of the market, the minute and a slot, so which minutes
+// traded, and how each moved, stay the same while time goes on; the prices themselves are
+// anchored at the live price each minute, so pages fetched in different minutes can differ in
+// level by the live price's move. Slots of a minute:
 // 0 quiet or not, 3 and 4 its trading, 5 to 12 its price moves; 14 and 15 are the lull of a
 // four-hour block (numbered like minutes, drawn apart).
 quint64 mix(quint64 x)

@@ -2,6 +2,7 @@
 // old trades, a clock that disagrees with ours, odd optional fields, refused dials and HTTP 429.
 // Frames are the fixture's ticker with the fields under test changed, sent by the loopback
 // exchange; every wait ends as soon as what it waits for happens.
+#include "bithumbticker/clockoffset.h"
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
 #include "fixtures.h"
@@ -10,7 +11,6 @@
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -46,21 +46,28 @@ protected:
         config.url = exchange.url(ApiVersion::V2);
         config.markets = {btc};
         config.backoff = {20, 200, 5};
-        config.heartbeatMs = 200;
+        config.heartbeatMs = 5000; // no test here is about heartbeats: a slow machine is no loss
         config.connectTimeoutMs = 500;
         return config;
     }
 
-    std::unique_ptr<TickerFeed> startFeed(const FeedConfig &config)
+    std::unique_ptr<TickerFeed> makeFeed(const FeedConfig &config)
     {
         auto feed = std::make_unique<TickerFeed>(config);
         QObject::connect(feed.get(), &TickerFeed::ticksReceived, feed.get(),
             [this](const TickBatch &batch) { ticks.append(batch); });
+        return feed;
+    }
+
+    // A feed whose subscription's snapshots (one a market) have arrived and been set aside.
+    std::unique_ptr<TickerFeed> startFeed(const FeedConfig &config)
+    {
+        auto feed = makeFeed(config);
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
         feed->start();
         EXPECT_TRUE(subscribed.wait(timeoutMs));
-        // The subscription's own snapshot comes first.
-        EXPECT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
+        EXPECT_TRUE(
+            QTest::qWaitFor([&] { return ticks.size() == config.markets.size(); }, timeoutMs));
         ticks.clear();
         return feed;
     }
@@ -84,13 +91,13 @@ protected:
 TEST_F(ExchangeTruthE2E, AnOlderTickThanTheLastIsDroppedAndCounted)
 {
     auto feed = startFeed(config());
-    // Ahead of the subscription's snapshot, whatever time it carried.
-    const qint64 t = QDateTime::currentMSecsSinceEpoch() + 60'000;
-    exchange.sendRaw(v2Frame("131000000", t + 2000, t + 2100), true);
+    // After the subscription's snapshot, sent now: the clocks agree.
+    const qint64 t = QDateTime::currentMSecsSinceEpoch();
+    exchange.sendRaw(v2Frame("131000000", t + 2, t + 2), true);
     // A snapshot that arrives late: its trade is older than the one already shown.
-    exchange.sendRaw(v2Frame("129000000", t + 1000, t + 2200, true), true);
-    // The same trade time again is not older: one second can hold many trades.
-    exchange.sendRaw(v2Frame("131500000", t + 2000, t + 2300), true);
+    exchange.sendRaw(v2Frame("129000000", t + 1, t + 3, true), true);
+    // The same trade time again is not older: one millisecond can hold several trades.
+    exchange.sendRaw(v2Frame("131500000", t + 2, t + 4), true);
     ASSERT_TRUE(waitForPrice(u"131500000"_s));
     QStringList prices;
     for (const Tick &tick : std::as_const(ticks))
@@ -101,27 +108,52 @@ TEST_F(ExchangeTruthE2E, AnOlderTickThanTheLastIsDroppedAndCounted)
     EXPECT_EQ(stats.ticks, 3u); // the subscription's snapshot and the two kept
 }
 
+TEST_F(ExchangeTruthE2E, AResubscribeDoesNotRepeatTheTradeAlreadyShown)
+{
+    auto feed = startFeed(config());
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    exchange.closeAll(1001); // the redial resubscribes: a snapshot of the same last trade
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    exchange.publish(btc, u"131000000"_s);
+    ASSERT_TRUE(waitForPrice(u"131000000"_s));
+    ASSERT_EQ(ticks.size(), 1) << "the repeated snapshot was passed on";
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(stats.outOfOrder, 0u);
+    EXPECT_EQ(stats.ignored, 1u);
+}
+
 TEST_F(ExchangeTruthE2E, WhenTheClocksDisagreeAgesAreMeasuredFromReceiveTimes)
 {
     // This machine's clock is an hour ahead of the exchange's.
+    const MarketId eth = *MarketId::fromV1("ETH_KRW");
+    exchange.setLastTrade(eth, QDateTime::currentMSecsSinceEpoch() - 60'000);
     FeedConfig skewed = config();
+    skewed.markets = {btc, eth};
     skewed.clock = [] { return QDateTime::currentMSecsSinceEpoch() + 3'600'000; };
     auto feed = startFeed(skewed);
-    const qint64 exchangeNow = QDateTime::currentMSecsSinceEpoch() + 60'000;
-    // A snapshot whose trade was 10 s old when the exchange sent it.
-    exchange.sendRaw(v2Frame("131000000", exchangeNow - 10'000, exchangeNow, true), true);
-    ASSERT_TRUE(waitForPrice(u"131000000"_s));
+    // Live trades tell the clocks apart (snapshots do not)...
+    for (int i = 0; i < ClockOffset::minSamples; ++i)
+        exchange.publish(btc, QString::number(131'000'000 + 1000 * i));
+    ASSERT_TRUE(waitForPrice(u"131002000"_s));
+    // ... then ETH's snapshot: a trade 10 s old when the exchange sent it.
+    const qint64 exchangeNow = QDateTime::currentMSecsSinceEpoch();
+    exchange.sendRaw(test::v2Ticker("4312000", exchangeNow - 10'000, exchangeNow,
+                         [](json &frame) {
+                             frame["code"] = "KRW-ETH";
+                             frame["stream_type"] = "SNAPSHOT";
+                         }),
+        true);
+    ASSERT_TRUE(waitForPrice(u"4312000"_s));
     const Tick &tick = ticks.constLast();
-    EXPECT_TRUE(tick.snapshot);
     EXPECT_EQ(tick.exchangeTimeMs, exchangeNow - 10'000); // the exchange's time is kept as sent
-    // Ten seconds before it arrived, on the local clock: neither "now" nor an hour ago.
-    EXPECT_EQ(tick.localTimeMs, tick.receivedMs - 10'000);
+    // Ten seconds before it arrived on the local clock: not an hour and ten seconds ago.
+    EXPECT_NEAR(double(tick.receivedMs - tick.localTimeMs), 10'000.0, 1'000.0);
 }
 
 TEST_F(ExchangeTruthE2E, ABadOptionalFieldCostsTheFieldNotTheTick)
 {
     auto feed = startFeed(config());
-    const qint64 t = QDateTime::currentMSecsSinceEpoch() + 60'000;
+    const qint64 t = QDateTime::currentMSecsSinceEpoch() + 1;
     exchange.sendRaw(test::v2Ticker("131000000", t, t,
                          [](json &frame) {
                              frame["signed_change_rate"] = "0.0068";
@@ -148,91 +180,9 @@ TEST_F(ExchangeTruthE2E, ALostLinkSaysTheSocketsOwnError)
     TickerFeed feed(refused);
     QSignalSpy states(&feed, &TickerFeed::stateChanged);
     feed.start();
-    const QString reason = test::lostLinkReason(states, timeoutMs);
     // Not "closed by the server (1000)": no server ever answered.
-    EXPECT_EQ(reason, u"Connection refused");
+    EXPECT_EQ(test::lostLinkReason(states, timeoutMs), u"Connection refused");
     feed.stop();
-}
-
-TEST_F(ExchangeTruthE2E, Http429WaitsOutTheBanInsteadOfRedialling)
-{
-    // A server that refuses every WebSocket handshake the way Bithumb does past its limit.
-    QTcpServer limiter;
-    int dials = 0;
-    QObject::connect(&limiter, &QTcpServer::newConnection, [&] {
-        while (QTcpSocket *socket = limiter.nextPendingConnection()) {
-            ++dials;
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                socket->readAll();
-                socket->write("HTTP/1.1 429 Too Many Requests\r\nContent-Length: 0\r\n"
-                              "Connection: close\r\n\r\n");
-                socket->disconnectFromHost();
-            });
-            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    });
-    ASSERT_TRUE(limiter.listen(QHostAddress::LocalHost));
-    FeedConfig limited = config();
-    limited.url = QUrl(u"ws://127.0.0.1:%1/websocket/v1"_s.arg(limiter.serverPort()));
-    limited.rateLimitWaitMs = 600;
-    TickerFeed feed(limited);
-    QSignalSpy states(&feed, &TickerFeed::stateChanged);
-    feed.start();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return feed.state() == FeedClient::State::RateLimited; }, timeoutMs));
-    const auto rateLimited = std::find_if(states.cbegin(), states.cend(), [](const auto &s) {
-        return s.at(0).template value<FeedClient::State>() == FeedClient::State::RateLimited;
-    });
-    ASSERT_NE(rateLimited, states.cend());
-    EXPECT_TRUE(rateLimited->at(1).toString().contains(u"429"))
-        << rateLimited->at(1).toString().toStdString();
-    EXPECT_EQ(rateLimited->at(2).toInt(), 600);
-    // The backoff alone would have dialled several times by now (20 ms, then up to 200 ms).
-    QTest::qWait(400);
-    EXPECT_EQ(dials, 1);
-    // After the wait, one dial; refused again, it waits again.
-    ASSERT_TRUE(QTest::qWaitFor([&] { return dials == 2; }, timeoutMs));
-    QTest::qWait(100);
-    EXPECT_EQ(dials, 2);
-    const FeedStats stats = feed.stop();
-    EXPECT_GE(stats.rateLimited, 2u);
-}
-
-TEST_F(ExchangeTruthE2E, ASnapshotOfAQuietMarketKeepsItsTradesTime)
-{
-    const qint64 threeHoursAgo = QDateTime::currentMSecsSinceEpoch() - 3 * 3'600'000;
-    exchange.setLastTrade(btc, threeHoursAgo);
-    TickerFeed feed(config());
-    QObject::connect(&feed, &TickerFeed::ticksReceived, &feed,
-        [this](const TickBatch &batch) { ticks.append(batch); });
-    feed.start();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
-    const Tick &snapshot = ticks.constFirst();
-    EXPECT_TRUE(snapshot.snapshot);
-    EXPECT_EQ(snapshot.exchangeTimeMs, threeHoursAgo);
-    // The exchange sent it just now, and the clocks agree: the trade is three hours old.
-    EXPECT_LT(std::abs(snapshot.serverTimeMs - snapshot.receivedMs), 5000);
-    EXPECT_EQ(snapshot.localTimeMs, threeHoursAgo);
-    feed.stop();
-}
-
-TEST_F(ExchangeTruthE2E, ARealtimeTradeBeforeItsSnapshotKeepsTheNewerPrice)
-{
-    exchange.setSnapshotOrder(FakeExchange::SnapshotOrder::RealtimeFirst);
-    TickerFeed feed(config());
-    QObject::connect(&feed, &TickerFeed::ticksReceived, &feed,
-        [this](const TickBatch &batch) { ticks.append(batch); });
-    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
-    feed.start();
-    ASSERT_TRUE(subscribed.wait(timeoutMs));
-    // The late snapshot is dropped, so one tick arrives: the realtime one.
-    ASSERT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
-    exchange.publish(btc, u"131000000"_s); // a later trade, to know the snapshot had its turn
-    ASSERT_TRUE(waitForPrice(u"131000000"_s));
-    ASSERT_EQ(ticks.size(), 2);
-    EXPECT_FALSE(ticks.at(0).snapshot);
-    const FeedStats stats = feed.stop();
-    EXPECT_EQ(stats.outOfOrder, 1u);
 }
 
 TEST_F(ExchangeTruthE2E, AnIdleLinkDroppedWithoutACloseFrameSaysSo)
@@ -244,35 +194,102 @@ TEST_F(ExchangeTruthE2E, AnIdleLinkDroppedWithoutACloseFrameSaysSo)
     TickerFeed feed(quiet);
     QSignalSpy states(&feed, &TickerFeed::stateChanged);
     feed.start();
-    const QString reason = test::lostLinkReason(states, timeoutMs);
     // Qt reports close code 1000 for a link that simply vanished; the socket knows better.
-    EXPECT_EQ(reason, u"The remote host closed the connection");
+    EXPECT_EQ(test::lostLinkReason(states, timeoutMs), u"The remote host closed the connection");
     feed.stop();
 }
 
-TEST_F(ExchangeTruthE2E, ConnectBurstsAreRateLimitedAndTheFeedWaits)
+TEST_F(ExchangeTruthE2E, Http429WaitsOutTheBanInsteadOfRedialling)
 {
-    exchange.setConnectLimit(2);
-    exchange.setBanDuration(60'000);
-    FeedConfig eager = config();
-    eager.rateLimitWaitMs = 60'000; // longer than this test: no dial after the refusal
-    auto feed = startFeed(eager);
+    exchange.setConnectLimit(0); // every handshake refused, as during Bithumb's ban
     QSignalSpy refused(&exchange, &FakeExchange::connectRefused);
-    // Links that drop at once are redialled at once: the third dial in a second is refused.
-    for (int i = 0; i < 2; ++i) {
-        QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
-        exchange.closeAll(1000);
-        ASSERT_TRUE(QTest::qWaitFor(
-            [&] {
-                return !subscribed.isEmpty() || feed->state() == FeedClient::State::RateLimited;
-            },
-            timeoutMs));
-    }
+    FeedConfig limited = config();
+    limited.rateLimitWaitMs = 2000;
+    TickerFeed feed(limited);
+    QSignalSpy states(&feed, &TickerFeed::stateChanged);
+    feed.start();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return feed.state() == FeedClient::State::RateLimited; }, timeoutMs));
+    const auto rateLimited = std::find_if(states.cbegin(), states.cend(), [](const auto &s) {
+        return s.at(0).template value<FeedClient::State>() == FeedClient::State::RateLimited;
+    });
+    ASSERT_NE(rateLimited, states.cend());
+    EXPECT_TRUE(rateLimited->at(1).toString().contains(u"429"))
+        << rateLimited->at(1).toString().toStdString();
+    EXPECT_EQ(rateLimited->at(2).toInt(), 2000);
+    // The backoff alone would have dialled several times by now (20 ms, then up to 200 ms),
+    // and a network change does not end the wait either.
+    feed.redialNow(u"network is back"_s);
+    QTest::qWait(1000);
+    EXPECT_EQ(refused.size(), 1);
+    // After the wait, one dial; refused again, it waits again.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return std::count_if(states.cbegin(), states.cend(), [](const auto &s) {
+                return s.at(0).template value<FeedClient::State>()
+                    == FeedClient::State::RateLimited;
+            }) == 2;
+        },
+        timeoutMs));
+    EXPECT_EQ(refused.size(), 2);
+    EXPECT_EQ(feed.stop().rateLimited, 2u);
+}
+
+TEST_F(ExchangeTruthE2E, ARefusedRedialLeavesTheFeedWaiting)
+{
+    auto feed = startFeed(config());
+    QSignalSpy refused(&exchange, &FakeExchange::connectRefused);
+    exchange.setConnectLimit(0); // from now on, as if the address had dialled too often
+    exchange.closeAll(1000);
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return feed->state() == FeedClient::State::RateLimited; }, timeoutMs));
-    EXPECT_EQ(refused.size(), 1);
-    QTest::qWait(500); // the backoff would have dialled again by now (20 to 200 ms)
+    QTest::qWait(1000); // the backoff would have dialled again by now (20 to 200 ms)
     EXPECT_EQ(refused.size(), 1);
     EXPECT_EQ(exchange.clientCount(), 0);
     EXPECT_EQ(feed->stop().rateLimited, 1u);
+}
+
+TEST_F(ExchangeTruthE2E, ASnapshotOfAQuietMarketKeepsItsTradesTime)
+{
+    const qint64 threeHoursAgo = QDateTime::currentMSecsSinceEpoch() - 3 * 3'600'000;
+    exchange.setLastTrade(btc, threeHoursAgo);
+    auto feed = makeFeed(config());
+    feed->start();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
+    const Tick &snapshot = ticks.constFirst();
+    EXPECT_TRUE(snapshot.isSnapshot());
+    EXPECT_EQ(snapshot.exchangeTimeMs, threeHoursAgo);
+    // The exchange sent it just now, and the clocks agree: the trade is three hours old.
+    EXPECT_LT(std::abs(snapshot.serverTimeMs - snapshot.receivedMs), 5000);
+    EXPECT_EQ(snapshot.localTimeMs, threeHoursAgo);
+    feed->stop();
+}
+
+TEST_F(ExchangeTruthE2E, ARealtimeTradeBeforeItsSnapshotKeepsTheNewerPrice)
+{
+    exchange.setSnapshotOrder(FakeExchange::SnapshotOrder::RealtimeFirst);
+    auto feed = makeFeed(config());
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    feed->start();
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    // The late snapshot is dropped, so one tick arrives: the realtime one.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !ticks.isEmpty(); }, timeoutMs));
+    exchange.publish(btc, u"131000000"_s); // a later trade, to know the snapshot had its turn
+    ASSERT_TRUE(waitForPrice(u"131000000"_s));
+    ASSERT_EQ(ticks.size(), 2);
+    EXPECT_FALSE(ticks.at(0).isSnapshot());
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(stats.outOfOrder, 1u);
+}
+
+TEST_F(ExchangeTruthE2E, AFloodAfterANewerTradeIsNews)
+{
+    auto feed = startFeed(config());
+    exchange.flood(10);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ticks.size() == 10; }, timeoutMs));
+    QTest::qWait(2); // the next trade is a millisecond later at least
+    exchange.publish(btc, u"131000000"_s);
+    exchange.flood(10);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ticks.size() == 21; }, timeoutMs));
+    EXPECT_EQ(feed->stop().outOfOrder, 0u);
 }

@@ -80,9 +80,9 @@ TEST_F(MainWindowTest, LabelShowsThePriceOfTheTickThatArrived)
 TEST_F(MainWindowTest, MarketStatusIsABadgeNextToTheChange)
 {
     EXPECT_EQ(window->marketStatusText(), QString()); // an active market: nothing to say
-    qint64 t = QDateTime::currentMSecsSinceEpoch() + 60'000;
+    qint64 t = QDateTime::currentMSecsSinceEpoch();   // after the snapshot, sent as it happens
     const auto sendStatus = [&](const char *price, auto edit) {
-        t += 1000;
+        t = std::max(t + 1, QDateTime::currentMSecsSinceEpoch());
         exchange.sendRaw(test::v2Ticker(price, t, t, edit), true);
         return QTest::qWaitFor(
             [&] {
@@ -254,6 +254,22 @@ TEST_F(MainWindowTest, ChartStartsFromTheBackfilledDayAndEachNewMarketGetsItsOwn
     const auto eth = *MarketId::fromV1("ETH_KRW");
     EXPECT_GE(window->historySize(eth), 4 * (candlesOfTheDay(eth) - 2));
     EXPECT_EQ(backfill.failureCount(), 0);
+}
+
+TEST_F(MainWindowTest, ALinkThatComesBackRefillsTheMinutesMissed)
+{
+    ASSERT_TRUE(exchange.listenRest());
+    HistoryBackfill::Config config;
+    config.restBase = exchange.restUrl();
+    HistoryBackfill backfill(config);
+    QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
+    window->setBackfill(&backfill);
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    exchange.closeAll(1001);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->isPriceStale(); }, timeoutMs));
+    feed->redialNow(u"test"_s); // Connecting, then Live
+    ASSERT_TRUE(fetched.wait(timeoutMs)) << "no backfill after the link came back";
+    EXPECT_EQ(fetched.size(), 2);
 }
 
 TEST_F(MainWindowTest, WithoutHistoryTheChartGoesOnFromLiveTicksAndSaysNothing)

@@ -39,3 +39,17 @@ TEST(MarketRhythm, IgnoresTimeGoingBackwards)
     EXPECT_EQ(rhythm.lastMs(), 10'000);
     EXPECT_EQ(rhythm.usualGapMs(), 0);
 }
+
+TEST(MarketRhythm, ASnapshotTeachesNoGap)
+{
+    // A quiet market's snapshot is its last trade, three hours ago; then it trades every 2 s.
+    MarketRhythm rhythm;
+    rhythm.record(1'000, false);
+    EXPECT_EQ(rhythm.lastMs(), 1'000);
+    rhythm.record(3 * 3'600'000, true); // the first live trade: the gap before it is unknown
+    EXPECT_EQ(rhythm.usualGapMs(), 0);
+    rhythm.record(3 * 3'600'000 + 2'000, true);
+    EXPECT_EQ(rhythm.usualGapMs(), 2'000);
+    // So a silence is judged by the live pace, not by a three-hour gap learned from a snapshot.
+    EXPECT_TRUE(rhythm.isStale(3 * 3'600'000 + 2'000 + 61'000));
+}

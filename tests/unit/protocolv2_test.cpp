@@ -133,20 +133,23 @@ TEST_F(ProtocolV2Test, ABadOptionalFieldCostsOnlyItself)
             std::tuple {"delisting_date", "\"soon\"", RejectReason::BadTime},
             std::tuple {"delisting_date", "20261201", RejectReason::WrongType},
             std::tuple {"market_warning", "1", RejectReason::WrongType},
-            std::tuple {"stream_type", "{}", RejectReason::WrongType},
-            std::tuple {"sequential_id", "\"17259299343730000\"", RejectReason::WrongType}}) {
+            std::tuple {"stream_type", "{}", RejectReason::WrongType}}) {
         const auto frame = parseWith(key, value);
         ASSERT_EQ(frame.kind, ParsedFrame::Kind::Tick) << key;
         EXPECT_EQ(frame.tick.priceText, u"130112000") << key;
-        if (std::string_view(key) == "sequential_id") { // not read at all: nothing to drop
-            EXPECT_TRUE(frame.droppedFields.isEmpty());
-            continue;
-        }
         ASSERT_EQ(frame.droppedFields.size(), 1) << key;
         EXPECT_EQ(frame.droppedFields[0].reason, reason) << key;
     }
     // A bad trade time is a bad required field, not an optional one.
     expectRejected(parseWith("trade_timestamp", "\"1795528198412\""), RejectReason::WrongType);
+    // A trade long after the frame about it was sent is no trade: kept, it would make every
+    // later trade of the market look out of order.
+    expectRejected(parseWith("trade_timestamp", "1795528258434"), RejectReason::BadTime);
+    EXPECT_EQ(parseWith("trade_timestamp", "1795528258433").kind, ParsedFrame::Kind::Tick);
+    // No trade time (absent or null): the send time stands in (notes 2.7).
+    const auto noTradeTime = parseWith("trade_timestamp", "null");
+    ASSERT_EQ(noTradeTime.kind, ParsedFrame::Kind::Tick) << noTradeTime.detail.toStdString();
+    EXPECT_EQ(noTradeTime.tick.exchangeTimeMs, 1'795'528'198'433);
 }
 
 TEST_F(ProtocolV2Test, ReadsTheMarketStatusAndTheStreamType)
@@ -159,18 +162,20 @@ TEST_F(ProtocolV2Test, ReadsTheMarketStatusAndTheStreamType)
     EXPECT_FALSE(normal.tick.status.isDelisting());
     EXPECT_EQ(normal.tick.status.warning, u"NONE");
     EXPECT_TRUE(normal.tick.status.isNormal());
-    EXPECT_FALSE(normal.tick.snapshot);
+    EXPECT_EQ(normal.tick.snapshot, std::optional<bool>(false));
     EXPECT_EQ(normal.tick.serverTimeMs, 1'795'528'198'433);
 
     const auto delisting = parseWith("delisting_date", "\"2026-12-01\"");
     EXPECT_EQ(delisting.tick.status.delistingDate, QDate(2026, 12, 1));
     EXPECT_FALSE(delisting.tick.status.isNormal());
+    EXPECT_EQ(parseWith("delisting_date", "\"2026-12-01T00:00:00\"").tick.status.delistingDate,
+        QDate(2026, 12, 1));
     EXPECT_FALSE(parseWith("delisting_date", "\"\"").tick.status.isDelisting()); // the wire
     EXPECT_FALSE(parseWith("delisting_date", "null").tick.status.isDelisting()); // the docs
     EXPECT_TRUE(parseWith("is_trading_suspended", "true").tick.status.isSuspended());
     EXPECT_TRUE(parseWith("market_warning", "\"CAUTION\"").tick.status.isCaution());
     EXPECT_TRUE(parseWith("market_state", "\"PREVIEW\"").tick.status.hasUnusualState());
-    EXPECT_TRUE(parseWith("stream_type", "\"SNAPSHOT\"").tick.snapshot);
+    EXPECT_TRUE(parseWith("stream_type", "\"SNAPSHOT\"").tick.isSnapshot());
 
     const auto bare = parse(R"({"type":"ticker","code":"KRW-BTC","trade_price":1,
         "trade_timestamp":1795528198412})");
