@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -18,6 +19,12 @@ enum class ApiVersion { V1 = 1, V2 = 2 };
 
 // Korea keeps UTC+9 all year (no daylight saving time).
 inline constexpr qint64 kstOffsetMs = 9 * 3600 * 1000;
+// Korean wall-clock time of an instant, marked UTC so that toString() prints it as it is: what
+// Bithumb writes for KST (trade_date, trade_time, the candles' `to`).
+inline QDateTime koreanWallClock(qint64 utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs + kstOffsetMs, Qt::UTC);
+}
 
 // Exchange times outside these years are garbage, not history: Bithumb opened in 2014.
 inline constexpr int earliestYear = 2000;

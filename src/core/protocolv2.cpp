@@ -176,9 +176,7 @@ QUrl ProtocolV2::candlesUrl(
     // Exclusive: the candles that start before it. Bithumb reads `to` as Korean wall-clock
     // time and answers any zone (`Z`, `+09:00`) with HTTP 400, so it is KST written bare.
     if (beforeMs > 0)
-        query.addQueryItem(u"to"_s,
-            QDateTime::fromMSecsSinceEpoch(beforeMs + kstOffsetMs, Qt::UTC)
-                .toString(u"yyyy-MM-ddTHH:mm:ss"_s));
+        query.addQueryItem(u"to"_s, koreanWallClock(beforeMs).toString(u"yyyy-MM-ddTHH:mm:ss"_s));
     url.setQuery(query);
     return url;
 }

@@ -41,12 +41,6 @@ std::string text(qint64 units)
     return PriceWalk::toText(units).toStdString();
 }
 
-// Korean wall-clock time, shown as if it were UTC so toString() prints it as is.
-QDateTime koreanWallClock(qint64 utcMs)
-{
-    return QDateTime::fromMSecsSinceEpoch(utcMs + kstOffsetMs, Qt::UTC);
-}
-
 QByteArray statusFrame(const char *status, const char *message)
 {
     return QByteArray::fromStdString(ordered_json {{"status", status}, {"resmsg", message}}.dump());

@@ -54,7 +54,7 @@ protected:
 
     static QString koreanTime(qint64 utcMs, const QString &format = u"yyyy-MM-ddTHH:mm:ss"_s)
     {
-        return QDateTime::fromMSecsSinceEpoch(utcMs + 9 * 3600'000, Qt::UTC).toString(format);
+        return koreanWallClock(utcMs).toString(format);
     }
 
     static qint64 utcMs(const json &row)

@@ -188,7 +188,7 @@ std::vector<std::string> keysOf(const json &object)
 
 QString koreanTime(qint64 utcMs, const QString &format)
 {
-    return QDateTime::fromMSecsSinceEpoch(utcMs + kstOffsetMs, Qt::UTC).toString(format);
+    return koreanWallClock(utcMs).toString(format);
 }
 
 class StrictFake : public ::testing::Test
