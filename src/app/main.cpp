@@ -75,10 +75,6 @@ int main(int argc, char **argv)
             return 1;
         }
         exchange->setStreamInterval(350);
-        // As on Bithumb, some markets carry the caution flag (투자유의): the demo has one.
-        MarketStatus caution = MarketStatus::active();
-        caution.warning = u"CAUTION"_s;
-        exchange->setMarketStatus(*MarketId::fromV1("PEPE_KRW"), caution);
         if (!exchange->listenRest())
             qCWarning(lcHistory) << "the demo exchange could not serve history";
         if (options->restUrl.isEmpty())
