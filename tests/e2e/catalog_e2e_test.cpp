@@ -27,11 +27,18 @@ protected:
     {
         ASSERT_TRUE(cacheHome.isValid());
         // QStandardPaths reads XDG_CACHE_HOME on each call: this test's cache is its own.
+        hadCacheHome = qEnvironmentVariableIsSet("XDG_CACHE_HOME");
         previousCacheHome = qgetenv("XDG_CACHE_HOME");
         qputenv("XDG_CACHE_HOME", cacheHome.path().toUtf8());
         ASSERT_TRUE(exchange.listenRest());
     }
-    void TearDown() override { qputenv("XDG_CACHE_HOME", previousCacheHome); }
+    void TearDown() override
+    {
+        if (hadCacheHome)
+            qputenv("XDG_CACHE_HOME", previousCacheHome);
+        else
+            qunsetenv("XDG_CACHE_HOME");
+    }
 
     MarketCatalog::Config config(const QUrl &restBase) const
     {
@@ -60,6 +67,7 @@ protected:
     }
 
     QTemporaryDir cacheHome;
+    bool hadCacheHome = false;
     QByteArray previousCacheHome;
     FakeExchange exchange;
 };
