@@ -65,8 +65,8 @@ public:
     // Moves the market's last trade to this time without sending anything: the next snapshot
     // carries it (a quiet market's snapshot is hours old).
     void setLastTrade(const MarketId &market, qint64 tradeTimeMs);
-    // The status fields of the market's API 2.0 frames from now on (MarketStatus::active()
-    // until set).
+    // The status fields of the market's API 2.0 frames from now on (fakeListedStatus() until
+    // set: active, with the catalogue's caution flag).
     void setMarketStatus(const MarketId &market, const MarketStatus &status);
     void setSnapshotOrder(SnapshotOrder order) { m_snapshotOrder = order; }
 

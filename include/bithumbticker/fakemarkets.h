@@ -1,14 +1,31 @@
 #pragma once
 
 #include "bithumbticker/marketid.h"
+#include "bithumbticker/tick.h"
 
 #include <QList>
 
 namespace ticker {
 
-// The markets the loopback exchange lists (WebSocket and REST alike): about thirty of
-// Bithumb's large KRW markets. Anything else is unknown to it, as to the real exchange.
-const QList<MarketId> &fakeListedMarkets();
+// One market of the loopback exchange's catalogue, as GET /v1/market/all lists it.
+struct FakeListing
+{
+    MarketId market;
+    QString koreanName;
+    QString englishName;
+    bool caution = false; // Bithumb's 투자유의 (market_warning CAUTION)
+};
+
+// What the loopback exchange lists, WebSocket and REST alike, shaped like Bithumb's list in
+// September 2026 (protocol notes 3.2): 480 KRW markets, then 13 BTC markets. The first thirty
+// are Bithumb's largest KRW markets with their real names (the app's bundled list); the other
+// KRW markets are made up, with plausible codes and names. A few carry the caution flag, PEPE
+// among them. Anything else is unknown to it, as to the real exchange.
+const QList<FakeListing> &fakeCatalog();
+const QList<MarketId> &fakeListedMarkets(); // the catalogue's markets, in its order
 bool isFakeListed(const MarketId &market);
+// MarketStatus::active(), with the catalogue's caution flag: what the fake's frames say of a
+// listed market until a test sets otherwise.
+MarketStatus fakeListedStatus(const MarketId &market);
 
 } // namespace ticker

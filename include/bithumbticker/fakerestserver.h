@@ -17,10 +17,13 @@ class QHttpServerResponse;
 
 namespace ticker {
 
-// Bithumb's REST candle paths on 127.0.0.1 (QHttpServer), for tests and --demo, never kinder
-// than the real ones (protocol notes 3.3 and 7):
+// Bithumb's REST candle paths and market list on 127.0.0.1 (QHttpServer), for tests and
+// --demo, never kinder than the real ones (protocol notes 3.2, 3.3 and 7):
 //   API 2.0  GET /v1/candles/minutes/1?market=KRW-BTC&count=N[&to=KST time]  (newest first)
 //   API 1.0  GET /public/candlestick/BTC_KRW/1m                              (oldest first)
+//            GET /v1/market/all[?isDetails=true|false]                       (fakeCatalog())
+// The market list has market_warning only with isDetails=true; any other isDetails than true
+// or false is refused with HTTP 400 (the notes do not say what Bithumb does: never kinder).
 // Only minutes with trades have a candle: each market has its share of quiet minutes and now
 // and then a lull of up to an hour, so a day is fewer than 1,440 rows. The walk of each market
 // ends at its current live price, so a backfilled chart joins the live line.
@@ -76,6 +79,7 @@ private:
 
     QHttpServerResponse answerV2(const QHttpServerRequest &request);
     QHttpServerResponse answerV1(const QString &symbol);
+    QHttpServerResponse answerMarkets(const QHttpServerRequest &request);
     std::optional<QHttpServerResponse> fault(ApiVersion api);
 
     QHttpServer *m_server;

@@ -67,7 +67,6 @@ private:
     void request(const MarketId &market, qint64 beforeMs);
     void finishPage(const MarketId &market, QNetworkReply *reply);
     void finish(const MarketId &market, const QString &error);
-    QString replyError(QNetworkReply *reply) const;
     qint64 now() const;
 
     Config m_config;

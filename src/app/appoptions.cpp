@@ -36,13 +36,15 @@ std::optional<AppOptions> AppOptions::fromArguments(
     const QCommandLineOption caFile(u"ca-file"_s,
         u"PEM file of CA certificates trusted for wss:// besides the system's."_s, u"PATH"_s);
     const QCommandLineOption restUrl(u"rest-url"_s,
-        u"REST base for the chart's 24 h history instead of https://api.bithumb.com."_s, u"URL"_s);
+        u"REST base for history and market list instead of https://api.bithumb.com."_s, u"URL"_s);
     const QCommandLineOption noBackfill(
         u"no-backfill"_s, u"Start the chart from live ticks; fetch no history."_s);
     const QCommandLineOption range(u"range"_s,
         u"The chart's first range (the window's toggles change it)."_s, u"5m|1h|24h"_s, u"5m"_s);
+    const QCommandLineOption listMarkets(u"list-markets"_s,
+        u"Print the markets Bithumb lists, one JSON object per line, and exit."_s);
     parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats,
-        heartbeat, caFile, restUrl, noBackfill, range});
+        heartbeat, caFile, restUrl, noBackfill, range, listMarkets});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -130,6 +132,7 @@ std::optional<AppOptions> AppOptions::fromArguments(
     options.demo = parser.isSet(demo);
     options.headless = parser.isSet(headless);
     options.stats = parser.isSet(stats);
+    options.listMarkets = parser.isSet(listMarkets);
     return options;
 }
 

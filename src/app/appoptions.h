@@ -21,6 +21,7 @@ struct AppOptions
     bool demo = false;
     bool headless = false;
     bool stats = false;
+    bool listMarkets = false;   // --list-markets: print the catalogue and exit
     double durationSeconds = 0; // 0: run until closed
     qint64 exitAfterTicks = 0;  // 0: no limit
 

@@ -1,6 +1,7 @@
 #include "appoptions.h"
 #include "headlessprinter.h"
 #include "mainwindow.h"
+#include "marketlisting.h"
 
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/historybackfill.h"
@@ -21,11 +22,12 @@ using namespace ticker;
 
 namespace {
 
-// Headless runs and --help need no display, so they get a QCoreApplication.
+// Headless runs, --list-markets and --help need no display, so they get a QCoreApplication.
 bool needsNoDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char *option : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
+        for (const char *option :
+            {"--headless", "--list-markets", "--help", "-h", "--help-all", "--version", "-v"}) {
             if (std::strcmp(argv[i], option) == 0)
                 return true;
         }
@@ -75,10 +77,6 @@ int main(int argc, char **argv)
             return 1;
         }
         exchange->setStreamInterval(350);
-        // As on Bithumb, some markets carry the caution flag (투자유의): the demo has one.
-        MarketStatus caution = MarketStatus::active();
-        caution.warning = u"CAUTION"_s;
-        exchange->setMarketStatus(*MarketId::fromV1("PEPE_KRW"), caution);
         if (!exchange->listenRest())
             qCWarning(lcHistory) << "the demo exchange could not serve history";
         if (options->restUrl.isEmpty())
@@ -86,6 +84,13 @@ int main(int argc, char **argv)
         if (options->feed.url.isEmpty())
             options->feed.url = exchange->url(options->feed.api);
         qCInfo(lcFeed) << "demo exchange on" << exchange->url(options->feed.api);
+    }
+
+    if (options->listMarkets) {
+        MarketCatalog::Config config;
+        config.restBase = options->restUrl;
+        config.extraCaCertificates = options->feed.extraCaCertificates;
+        return listMarkets(config, stdout);
     }
 
     TickerFeed feed(options->feed);

@@ -2,11 +2,11 @@
 
 #include "bithumbticker/logging.h"
 #include "restjson.h"
+#include "restrequest.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslConfiguration>
 
 using namespace Qt::StringLiterals;
 
@@ -15,7 +15,11 @@ namespace ticker {
 namespace {
 
 constexpr qint64 minuteMs = Candle::durationMs;
-const char *const tooLargeProperty = "tickerTooLarge";
+
+RestLimits limitsOf(const HistoryBackfill::Config &config)
+{
+    return {config.timeoutMs, config.maxBodyBytes, config.extraCaCertificates};
+}
 
 } // namespace
 
@@ -86,25 +90,13 @@ void HistoryBackfill::request(const MarketId &market, qint64 beforeMs)
     Job &job = m_jobs[market];
     // Always a full page: with minutes that had no trades, the candles still missing say
     // nothing about how far back the window's start is.
-    QNetworkRequest request(m_protocol->candlesUrl(
-        m_config.restBase, market, beforeMs, m_protocol->maxCandlesPerRequest()));
-    request.setTransferTimeout(m_config.timeoutMs);
-    request.setRawHeader("Accept", "application/json");
-    if (!m_config.extraCaCertificates.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_config.extraCaCertificates); // verification stays on
-        request.setSslConfiguration(tls);
-    }
-    QNetworkReply *reply = m_network->get(request);
+    QNetworkReply *reply = getRest(m_network,
+        m_protocol->candlesUrl(
+            m_config.restBase, market, beforeMs, m_protocol->maxCandlesPerRequest()),
+        limitsOf(m_config));
     ++m_requests;
     ++job.pages;
     job.reply = reply;
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
-        if (received > m_config.maxBodyBytes && !reply->property(tooLargeProperty).toBool()) {
-            reply->setProperty(tooLargeProperty, true);
-            reply->abort();
-        }
-    });
     connect(reply, &QNetworkReply::finished, this,
         [this, market, reply] { finishPage(market, reply); });
 }
@@ -115,12 +107,9 @@ void HistoryBackfill::finishPage(const MarketId &market, QNetworkReply *reply)
     const auto it = m_jobs.find(market);
     if (it == m_jobs.end() || it->reply != reply)
         return;
-    if (reply->property(tooLargeProperty).toBool())
-        return finish(market, u"response larger than %1 bytes"_s.arg(m_config.maxBodyBytes));
-    if (reply->error() == QNetworkReply::OperationCanceledError) // the transfer timeout
-        return finish(market, u"no answer within %1 ms"_s.arg(m_config.timeoutMs));
-    if (reply->error() != QNetworkReply::NoError)
-        return finish(market, replyError(reply));
+    const QString failure = restFailure(reply, limitsOf(m_config));
+    if (!failure.isEmpty())
+        return finish(market, failure);
 
     const CandlePage page = m_protocol->parseCandles(reply->readAll());
     if (page.rejected > 0) {
@@ -142,19 +131,6 @@ void HistoryBackfill::finishPage(const MarketId &market, QNetworkReply *reply)
         request(market, *next);
     else
         finish(market, {});
-}
-
-QString HistoryBackfill::replyError(QNetworkReply *reply) const
-{
-    // An HTTP error may still carry the API's own error body: say what the server said.
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status < 400)
-        return reply->errorString();
-    QString notJson, bodyError;
-    if (const auto body = parseRestBody(reply->read(m_config.maxBodyBytes), &notJson))
-        bodyError = restError(*body);
-    return bodyError.isEmpty() ? u"HTTP %1"_s.arg(status)
-                               : u"HTTP %1 (%2)"_s.arg(QString::number(status), bodyError);
 }
 
 void HistoryBackfill::finish(const MarketId &market, const QString &error)

@@ -530,7 +530,7 @@ void FakeExchange::sendTick(
 {
     if (client.api == ApiVersion::V2) {
         send(client,
-            encodeV2(market, quote, m_statuses.value(market, MarketStatus::active()), snapshot,
+            encodeV2(market, quote, m_statuses.value(market, fakeListedStatus(market)), snapshot,
                 QDateTime::currentMSecsSinceEpoch(), client.format));
         return;
     }
@@ -627,8 +627,8 @@ const QList<QByteArray> &FakeExchange::floodFrames(const Client &client, const M
             const auto &quote = m_walk.step(market, flood.tradeTimeMs);
             if (client.api == ApiVersion::V2)
                 flood.frames.append(
-                    encodeV2(market, quote, m_statuses.value(market, MarketStatus::active()), false,
-                        flood.tradeTimeMs, client.format));
+                    encodeV2(market, quote, m_statuses.value(market, fakeListedStatus(market)),
+                        false, flood.tradeTimeMs, client.format));
             for (const auto &tickType : client.tickTypes)
                 flood.frames.append(encodeV1(market, quote, tickType));
         }

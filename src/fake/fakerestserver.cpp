@@ -170,6 +170,8 @@ FakeRestServer::FakeRestServer(PriceSource currentPrice, QObject *parent)
 {
     m_server->route(u"/v1/candles/minutes/1"_s,
         [this](const QHttpServerRequest &request) { return answerV2(request); });
+    m_server->route(u"/v1/market/all"_s,
+        [this](const QHttpServerRequest &request) { return answerMarkets(request); });
     m_server->route(u"/public/candlestick/<arg>/1m"_s,
         [this](const QString &symbol) { return answerV1(symbol); });
 }
@@ -281,6 +283,28 @@ QHttpServerResponse FakeRestServer::answerV2(const QHttpServerRequest &request)
             page.push_back(v2Row(*market, *it));
     }
     return jsonResponse(page);
+}
+
+QHttpServerResponse FakeRestServer::answerMarkets(const QHttpServerRequest &request)
+{
+    Q_EMIT requested(request.url().path());
+    if (auto response = fault(ApiVersion::V2))
+        return std::move(*response);
+    // The notes know only true and false; anything else is refused rather than guessed.
+    const QUrlQuery query = request.query();
+    const QString details = query.queryItemValue(u"isDetails"_s, QUrl::FullyDecoded);
+    if (query.hasQueryItem(u"isDetails"_s) && details != u"true" && details != u"false")
+        return invalidParameter();
+    json rows = json::array();
+    for (const FakeListing &listing : fakeCatalog()) {
+        json row {{"market", listing.market.toV2().toStdString()},
+            {"korean_name", listing.koreanName.toStdString()},
+            {"english_name", listing.englishName.toStdString()}};
+        if (details == u"true")
+            row["market_warning"] = listing.caution ? "CAUTION" : "NONE";
+        rows.push_back(std::move(row));
+    }
+    return jsonResponse(rows);
 }
 
 QHttpServerResponse FakeRestServer::answerV1(const QString &symbol)

@@ -43,9 +43,16 @@ qint64 PriceWalk::startPrice(const MarketId &market)
         {u"SOL"_s, 210'500 * unit}, {u"DOGE"_s, 512 * unit}, {u"ADA"_s, 1'105 * unit},
         {u"USDT"_s, 1'468 * unit}, {u"SHIB"_s, unit / 10000 * 123}, // 0.0123 KRW
     };
-    if (const auto it = known.find(market.base()); it != known.end())
-        return it.value();
-    return (1000 + qint64(qHash(market.base(), 7) % 9000)) * unit;
+    const auto krw = [&](const QString &base) {
+        if (const auto it = known.find(base); it != known.end())
+            return it.value();
+        return (1000 + qint64(qHash(base, 7) % 9000)) * unit;
+    };
+    // A BTC market (ETH_BTC) is priced in bitcoin: the KRW prices' ratio.
+    if (market.quote() == u"BTC")
+        return std::max<qint64>(
+            1, qint64(double(krw(market.base())) / double(krw(u"BTC"_s)) * unit));
+    return krw(market.base());
 }
 
 PriceWalk::Quote &PriceWalk::quote(const MarketId &market)

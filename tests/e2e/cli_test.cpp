@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -39,9 +41,11 @@ struct TickerRun
     QByteArray out, err;
 };
 
-TickerRun runTicker(const QStringList &arguments)
+TickerRun runTicker(const QStringList &arguments, const QProcessEnvironment &environment = {})
 {
     QProcess process;
+    if (!environment.isEmpty())
+        process.setProcessEnvironment(environment);
     process.start(QStringLiteral(BITHUMB_TICKER_BINARY), arguments);
     EXPECT_TRUE(process.waitForFinished(timeoutMs));
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
@@ -247,4 +251,81 @@ TEST_F(CliHeartbeat, QuietServerKeepsItsOneLink)
     finish();
     EXPECT_EQ(proxy->accepted(), 1);
     EXPECT_FALSE(stderrText.contains("link lost")) << stderrText.toStdString();
+}
+
+namespace {
+
+// A cache of its own for a --list-markets run (XDG_CACHE_HOME), empty to start with.
+QProcessEnvironment withCacheHome(const QTemporaryDir &cacheHome)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CACHE_HOME"_s, cacheHome.path());
+    return environment;
+}
+
+// Every line has exactly the six fields of the contract.
+void expectListingLines(const std::vector<json> &lines, const char *source)
+{
+    for (const json &line : lines) {
+        ASSERT_EQ(line.size(), 6u) << line.dump();
+        for (const char *key : {"market", "symbol", "koreanName", "englishName", "source"})
+            ASSERT_TRUE(line[key].is_string()) << key << " in " << line.dump();
+        ASSERT_TRUE(line.contains("warning")) << line.dump();
+        EXPECT_EQ(line["source"], source);
+        const auto market = MarketId::fromV2(line["market"].get<std::string>());
+        ASSERT_TRUE(market) << line.dump();
+        EXPECT_EQ(line["symbol"], market->toV1().toStdString());
+    }
+}
+
+} // namespace
+
+TEST(Cli, ListMarketsWithTheDemoPrintsTheExchangesCatalogue)
+{
+    QTemporaryDir cacheHome;
+    const TickerRun run = runTicker({u"--demo"_s, u"--list-markets"_s}, withCacheHome(cacheHome));
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const auto lines = jsonLines(run.out);
+    ASSERT_EQ(lines.size(), 493u);
+    expectListingLines(lines, "exchange");
+    EXPECT_EQ(lines[0], json::parse(R"({"market":"KRW-BTC","symbol":"BTC_KRW",
+        "koreanName":"비트코인","englishName":"Bitcoin","warning":"NONE","source":"exchange"})"));
+    bool pepeSeen = false;
+    for (const json &line : lines) {
+        EXPECT_TRUE(line["warning"] == "NONE" || line["warning"] == "CAUTION") << line.dump();
+        if (line["market"] == "KRW-PEPE") {
+            pepeSeen = true;
+            EXPECT_EQ(line["warning"], "CAUTION");
+        }
+    }
+    EXPECT_TRUE(pepeSeen);
+
+    // The next run whose exchange is gone prints the cache this one wrote.
+    const TickerRun cached = runTicker(
+        {u"--list-markets"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s}, withCacheHome(cacheHome));
+    ASSERT_EQ(cached.exitCode, 0) << cached.err.toStdString();
+    const auto cachedLines = jsonLines(cached.out);
+    ASSERT_EQ(cachedLines.size(), 493u);
+    expectListingLines(cachedLines, "cache");
+}
+
+TEST(Cli, ListMarketsWithNoExchangeAndNoCachePrintsTheBundledList)
+{
+    QTemporaryDir cacheHome;
+    QTcpServer server; // a port nothing listens on once closed
+    ASSERT_TRUE(server.listen(QHostAddress::LocalHost));
+    const QString url = u"http://127.0.0.1:%1"_s.arg(server.serverPort());
+    server.close();
+    QElapsedTimer timer;
+    timer.start();
+    const TickerRun run
+        = runTicker({u"--list-markets"_s, u"--rest-url"_s, url}, withCacheHome(cacheHome));
+    EXPECT_LT(timer.elapsed(), 12'000); // the refresh gives up within 10 s
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const auto lines = jsonLines(run.out);
+    ASSERT_GE(lines.size(), 30u);
+    expectListingLines(lines, "bundled");
+    EXPECT_EQ(lines[0]["symbol"], "BTC_KRW");
+    EXPECT_EQ(lines[0]["koreanName"], "비트코인");
+    EXPECT_TRUE(lines[0]["warning"].is_null()); // the bundled list cannot know today's flags
 }

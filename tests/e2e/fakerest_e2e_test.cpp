@@ -1,6 +1,7 @@
-// FakeRestServer over HTTP, held to what Bithumb's REST API does (protocol notes 3.3 and 7):
+// FakeRestServer over HTTP, held to what Bithumb's REST API does (protocol notes 3.2, 3.3, 7):
 // never kinder than the real server, so a client that passes here does not fail there.
 #include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/fakemarkets.h"
 #include "bithumbticker/fakerestserver.h"
 
 #include <QDateTime>
@@ -220,5 +221,66 @@ TEST_F(FakeRestE2E, Api1SendsOldestFirstStringsWithGapsAndRefusesUnknownSymbols)
         const Answer refused = get(u"/public/candlestick/%1/1m"_s.arg(symbol));
         EXPECT_EQ(refused.status, 200) << symbol.toStdString();
         EXPECT_EQ(refused.parsed, invalid) << symbol.toStdString();
+    }
+}
+
+TEST_F(FakeRestE2E, TheMarketListIsBithumbsShape)
+{
+    // notes 3.2: 493 rows, 480 KRW and 13 BTC markets; the largest ones first with real names.
+    const Answer plain = get(u"/v1/market/all"_s);
+    ASSERT_EQ(plain.status, 200);
+    ASSERT_TRUE(plain.parsed.is_array()) << plain.body.left(200).toStdString();
+    ASSERT_EQ(plain.parsed.size(), 493u);
+    int krw = 0, btc = 0;
+    for (const json &row : plain.parsed) {
+        const std::string market = row["market"].get<std::string>();
+        krw += market.starts_with("KRW-");
+        btc += market.starts_with("BTC-");
+        // Without isDetails there is no market_warning (notes 3.2).
+        EXPECT_EQ(row.size(), 3u) << row.dump();
+        EXPECT_TRUE(row["korean_name"].is_string() && row["english_name"].is_string());
+    }
+    EXPECT_EQ(krw, 480);
+    EXPECT_EQ(btc, 13);
+    EXPECT_EQ(plain.parsed[0],
+        json::parse(R"({"market":"KRW-BTC","korean_name":"비트코인","english_name":"Bitcoin"})"));
+    EXPECT_EQ(get(u"/v1/market/all?isDetails=false"_s).parsed, plain.parsed);
+}
+
+TEST_F(FakeRestE2E, TheDetailedMarketListCarriesTheCautionFlag)
+{
+    const Answer detailed = get(u"/v1/market/all?isDetails=true"_s);
+    ASSERT_EQ(detailed.status, 200);
+    ASSERT_EQ(detailed.parsed.size(), 493u);
+    int caution = 0;
+    for (const json &row : detailed.parsed) {
+        ASSERT_TRUE(row["market_warning"] == "NONE" || row["market_warning"] == "CAUTION")
+            << row.dump();
+        caution += row["market_warning"] == "CAUTION";
+        if (row["market"] == "KRW-PEPE") {
+            EXPECT_EQ(row["market_warning"], "CAUTION");
+        }
+    }
+    EXPECT_GE(caution, 3);
+    EXPECT_LE(caution, 40);
+}
+
+TEST_F(FakeRestE2E, AnIsDetailsOtherThanTrueOrFalseIsHttp400)
+{
+    for (const QString &value : {u"TRUE"_s, u"1"_s, u"yes"_s, u""_s})
+        expectInvalidParameter(get(u"/v1/market/all?isDetails="_s + value), value);
+}
+
+TEST_F(FakeRestE2E, TheSocketListsWhatTheMarketListLists)
+{
+    // One catalogue for REST and WebSocket: a listed market the socket ignored would be a lie.
+    const Answer detailed = get(u"/v1/market/all?isDetails=true"_s);
+    ASSERT_EQ(qsizetype(detailed.parsed.size()), fakeListedMarkets().size());
+    for (std::size_t i = 0; i < detailed.parsed.size(); ++i) {
+        const auto market = MarketId::fromV2(detailed.parsed[i]["market"].get<std::string>());
+        ASSERT_TRUE(market);
+        EXPECT_EQ(*market, fakeListedMarkets()[qsizetype(i)]);
+        EXPECT_EQ(fakeListedStatus(*market).isCaution(),
+            detailed.parsed[i]["market_warning"] == "CAUTION");
     }
 }

@@ -1,11 +1,15 @@
 // libFuzzer target for one API's parsers (FUZZ_API 1 or 2): any bytes must parse, as a
 // WebSocket frame and as a REST candle answer, without crashing; whatever is called a tick must
-// be one a person could be shown, and the candles kept must be valid, in order and unique.
+// be one a person could be shown, and the candles kept must be valid, in order and unique. The
+// same bytes as a market list (API 2.0's /v1/market/all): only valid, unique markets with plain
+// names are kept.
+#include "bithumbticker/marketcatalog.h"
 #include "bithumbticker/protocol.h"
 
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <unordered_set>
 
 using namespace ticker;
 
@@ -41,6 +45,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (!isValidCandle(page.candles[i])
             || (i > 0 && page.candles[i].startMs <= page.candles[i - 1].startMs))
             std::abort();
+    }
+
+    const MarketCatalog::Parsed markets = MarketCatalog::parse(bytes);
+    if (!markets.error.isEmpty() && !markets.entries.empty())
+        std::abort();
+    std::unordered_set<MarketId, MarketIdHasher> seen;
+    for (const MarketCatalog::Entry &entry : markets.entries) {
+        if (!entry.market.isValid() || !seen.insert(entry.market).second
+            || entry.koreanName.trimmed().isEmpty() || entry.englishName.trimmed().isEmpty()
+            || !(
+                entry.warning.isEmpty() || entry.warning == u"NONE" || entry.warning == u"CAUTION"))
+            std::abort();
+        for (const QString &name : {entry.koreanName, entry.englishName}) {
+            for (const QChar c : name) {
+                if (c == u'<' || c == u'>' || c.category() == QChar::Other_Control)
+                    std::abort(); // a name is plain text on one line
+            }
+        }
     }
     return 0;
 }

@@ -1,8 +1,10 @@
 // Golden files: every example Bithumb publishes (tests/fixtures/real/, copied from the
 // exchange's own documentation) is parsed and compared with the reference beside it
 // (NAME.ref). A new captured frame costs one file pair, not a new test. API and parser come
-// from the name: v1_/v2_, and candles or candlestick for the REST candle parser; .jsonl holds
-// one frame a line. TICKER_UPDATE_GOLDEN=1 rewrites the references (review the diff).
+// from the name: v1_/v2_, candles or candlestick for the REST candle parser, market_all for the
+// market list (MarketCatalog::parse); .jsonl holds one frame a line. TICKER_UPDATE_GOLDEN=1
+// rewrites the references (review the diff).
+#include "bithumbticker/marketcatalog.h"
 #include "bithumbticker/protocol.h"
 
 #include <QDateTime>
@@ -96,6 +98,19 @@ QString describe(const CandlePage &page)
     return lines.join(u'\n');
 }
 
+QString describe(const MarketCatalog::Parsed &parsed)
+{
+    QStringList lines {u"markets: %1"_s.arg(parsed.entries.size()),
+        u"rejected: %1"_s.arg(parsed.rejected), u"droppedFields: %1"_s.arg(parsed.droppedFields),
+        u"error: %1"_s.arg(parsed.error.isEmpty() ? u"none"_s : parsed.error)};
+    for (const MarketCatalog::Entry &entry : parsed.entries) {
+        lines.append(u"%1 %2 %3 | %4 | warning %5"_s.arg(entry.market.toV2(), entry.market.toV1(),
+            entry.koreanName, entry.englishName,
+            entry.warning.isEmpty() ? u"none"_s : entry.warning));
+    }
+    return lines.join(u'\n');
+}
+
 // What the parsers make of one fixture, as text.
 QString parse(const QString &name, const QByteArray &bytes)
 {
@@ -103,6 +118,8 @@ QString parse(const QString &name, const QByteArray &bytes)
         = Protocol::create(name.startsWith(u"v1_") ? ApiVersion::V1 : ApiVersion::V2);
     if (name.contains(u"candle"))
         return describe(protocol->parseCandles(bytes));
+    if (name.contains(u"market_all"))
+        return describe(MarketCatalog::parse(bytes));
     QList<QByteArray> frames {bytes.trimmed()};
     if (name.endsWith(u".jsonl"))
         frames = bytes.trimmed().split('\n');
@@ -131,9 +148,9 @@ class Golden : public ::testing::TestWithParam<QString>
 
 TEST(GoldenFiles, EveryPublishedExampleIsHere)
 {
-    // The exchange's examples of frames and candles (the subscribe requests and the market list
+    // The exchange's examples of frames, candles and the market list (the subscribe requests
     // are not answers the app parses).
-    EXPECT_GE(fixtureNames().size(), 12);
+    EXPECT_GE(fixtureNames().size(), 13);
     // And no reference is left over from a fixture that is gone.
     for (const QString &ref : QDir(realDir).entryList({u"*.ref"_s}, QDir::Files))
         EXPECT_TRUE(fixtureNames().contains(ref.chopped(4))) << ref.toStdString();
