@@ -70,7 +70,7 @@ private:
     qint64 m_redialAtMs = 0;
     bool m_networkOnline = true;
     bool m_linkWasLost = false; // since the last time the link was live
-    QColor m_changeColor; // red or blue of the current change; invalid when flat
+    QColor m_changeColor;       // red or blue of the current change; invalid when flat
 
     QComboBox *m_picker;
     QButtonGroup *m_ranges;
