@@ -59,6 +59,13 @@ protected:
             [now](const Candle &c) { return c.startMs >= now - PriceChart::oneDayMs; }));
     }
 
+    static HistoryBackfill::Config backfillFrom(const QUrl &restBase)
+    {
+        HistoryBackfill::Config config;
+        config.restBase = restBase;
+        return config;
+    }
+
     FakeExchange exchange;
     std::unique_ptr<TickerFeed> feed;
     std::unique_ptr<MainWindow> window;
@@ -228,9 +235,7 @@ TEST_F(MainWindowTest, ChartKeepsEveryTickAndDrawsAtMostFourPointsAColumn)
 TEST_F(MainWindowTest, ChartStartsFromTheBackfilledDayAndEachNewMarketGetsItsOwn)
 {
     ASSERT_TRUE(exchange.listenRest());
-    HistoryBackfill::Config config;
-    config.restBase = exchange.restUrl();
-    HistoryBackfill backfill(config);
+    HistoryBackfill backfill(backfillFrom(exchange.restUrl()));
     QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
     const auto btc = *MarketId::fromV1("BTC_KRW");
     const std::size_t live = window->historySize(btc);
@@ -259,9 +264,7 @@ TEST_F(MainWindowTest, ChartStartsFromTheBackfilledDayAndEachNewMarketGetsItsOwn
 TEST_F(MainWindowTest, ALinkThatComesBackRefillsTheMinutesMissed)
 {
     ASSERT_TRUE(exchange.listenRest());
-    HistoryBackfill::Config config;
-    config.restBase = exchange.restUrl();
-    HistoryBackfill backfill(config);
+    HistoryBackfill backfill(backfillFrom(exchange.restUrl()));
     QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
     window->setBackfill(&backfill);
     ASSERT_TRUE(fetched.wait(timeoutMs));
@@ -276,8 +279,7 @@ TEST_F(MainWindowTest, WithoutHistoryTheChartGoesOnFromLiveTicksAndSaysNothing)
 {
     QTcpServer closed; // a port that was free a moment ago
     ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
-    HistoryBackfill::Config config;
-    config.restBase = QUrl(u"http://127.0.0.1:%1"_s.arg(closed.serverPort()));
+    const auto config = backfillFrom(QUrl(u"http://127.0.0.1:%1"_s.arg(closed.serverPort())));
     closed.close();
     HistoryBackfill backfill(config);
     QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
