@@ -72,16 +72,10 @@ MarketCatalog::Parsed MarketCatalog::parse(QByteArrayView body)
         parsed.error = u"larger than %1 bytes"_s.arg(maxBodyBytes);
         return parsed;
     }
-    const auto document = parseRestBody(body, &parsed.error);
+    // Bithumb's errors come with HTTP 200 (notes 3.3): the error says what it said.
+    const auto document = parseRestArray(body, "markets", &parsed.error);
     if (!document)
         return parsed;
-    if (!document->is_array()) {
-        // Bithumb's errors come with HTTP 200 (notes 3.3): say what it said.
-        parsed.error = restError(*document);
-        if (parsed.error.isEmpty())
-            parsed.error = u"not an array of markets"_s;
-        return parsed;
-    }
     std::unordered_set<MarketId, MarketIdHasher> seen;
     for (const json &row : *document) {
         if (!row.is_object()) {

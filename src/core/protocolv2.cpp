@@ -186,15 +186,9 @@ QUrl ProtocolV2::candlesUrl(
 CandlePage ProtocolV2::parseCandles(QByteArrayView body) const
 {
     CandlePage page;
-    const auto json = parseRestBody(body, &page.error);
+    const auto json = parseRestArray(body, "candles", &page.error);
     if (!json)
         return page;
-    if (!json->is_array()) {
-        page.error = restError(*json);
-        if (page.error.isEmpty())
-            page.error = u"not an array of candles"_s;
-        return page;
-    }
     readCandleRows(
         *json,
         [](const nlohmann::json &row) -> std::optional<Candle> {

@@ -49,6 +49,17 @@ std::optional<nlohmann::json> parseRestBody(QByteArrayView body, QString *error)
     return json;
 }
 
+std::optional<nlohmann::json> parseRestArray(QByteArrayView body, const char *what, QString *error)
+{
+    auto json = parseRestBody(body, error);
+    if (!json || json->is_array())
+        return json;
+    *error = restError(*json);
+    if (error->isEmpty())
+        *error = u"not an array of "_s + QLatin1String(what);
+    return std::nullopt;
+}
+
 std::optional<double> restNumber(const nlohmann::json &value)
 {
     double number = 0;

@@ -24,6 +24,10 @@ QUrl restUrl(const QUrl &base, const QString &path);
 // response (a bomb of brackets must not cost a deep tree).
 std::optional<nlohmann::json> parseRestBody(QByteArrayView body, QString *error);
 
+// The body as a JSON array (API 2.0's lists), or nothing with *error set: not JSON, too deep,
+// the exchange's own error body (sent with HTTP 200), or else "not an array of <what>".
+std::optional<nlohmann::json> parseRestArray(QByteArrayView body, const char *what, QString *error);
+
 // A price as either API writes it: a JSON number (2.0) or a string holding a plain decimal
 // (1.0). Nothing when it is neither or not finite.
 std::optional<double> restNumber(const nlohmann::json &value);

@@ -72,6 +72,17 @@ protected:
         return feed;
     }
 
+    // Why a feed with this config first said its link was lost.
+    static QString firstLossReason(const FeedConfig &config)
+    {
+        TickerFeed feed(config);
+        QSignalSpy states(&feed, &TickerFeed::stateChanged);
+        feed.start();
+        const QString reason = test::lostLinkReason(states, timeoutMs);
+        feed.stop();
+        return reason;
+    }
+
     bool waitForPrice(const QString &price)
     {
         return QTest::qWaitFor(
@@ -177,12 +188,8 @@ TEST_F(ExchangeTruthE2E, ALostLinkSaysTheSocketsOwnError)
     FeedConfig refused = config();
     refused.url = QUrl(u"ws://127.0.0.1:%1/websocket/v1"_s.arg(closed.serverPort()));
     closed.close();
-    TickerFeed feed(refused);
-    QSignalSpy states(&feed, &TickerFeed::stateChanged);
-    feed.start();
     // Not "closed by the server (1000)": no server ever answered.
-    EXPECT_EQ(test::lostLinkReason(states, timeoutMs), u"Connection refused");
-    feed.stop();
+    EXPECT_EQ(firstLossReason(refused), u"Connection refused");
 }
 
 TEST_F(ExchangeTruthE2E, AnIdleLinkDroppedWithoutACloseFrameSaysSo)
@@ -191,12 +198,8 @@ TEST_F(ExchangeTruthE2E, AnIdleLinkDroppedWithoutACloseFrameSaysSo)
     exchange.setIdleTimeout(150);
     FeedConfig quiet = config();
     quiet.heartbeatMs = 60'000;
-    TickerFeed feed(quiet);
-    QSignalSpy states(&feed, &TickerFeed::stateChanged);
-    feed.start();
     // Qt reports close code 1000 for a link that simply vanished; the socket knows better.
-    EXPECT_EQ(test::lostLinkReason(states, timeoutMs), u"The remote host closed the connection");
-    feed.stop();
+    EXPECT_EQ(firstLossReason(quiet), u"The remote host closed the connection");
 }
 
 TEST_F(ExchangeTruthE2E, Http429WaitsOutTheBanInsteadOfRedialling)
