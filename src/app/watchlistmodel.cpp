@@ -43,6 +43,7 @@ double orNan(const std::optional<Tick> &tick, double Tick::*field)
 WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_locale(QLocale().name()) // its data, not a query to the system per number
 {
     m_clock.start();
     m_frameTimer.setSingleShot(true);
@@ -51,17 +52,28 @@ WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
     // Ages move on by themselves: one column, once a second.
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
+        m_presented.clear();
         if (!m_paused && !m_markets.isEmpty())
             Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn));
     });
     m_ageTimer.start();
+    m_sparklineTimer.setInterval(sparklineMs);
+    connect(&m_sparklineTimer, &QTimer::timeout, this, [this] {
+        if (m_paused)
+            return;
+        for (const int row : std::as_const(m_dirtySparklines))
+            Q_EMIT dataChanged(index(row, TrendColumn), index(row, TrendColumn));
+        m_dirtySparklines.clear();
+    });
+    m_sparklineTimer.start();
     m_flashTimer.setInterval(50);
     connect(&m_flashTimer, &QTimer::timeout, this, &WatchlistModel::endFlashes);
     connect(store, &MarketStore::marketsChanged, this, &WatchlistModel::marketsUpdated);
     connect(store, &MarketStore::staleChanged, this, &WatchlistModel::marketsUpdated);
     connect(store, &MarketStore::catalogChanged, this, [this] {
-        for (int row = 0; row < m_markets.size(); ++row)
-            markDirty(row);
+        m_presented.clear(); // names and listings, every row
+        if (!m_paused && !m_markets.isEmpty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     });
 }
 
@@ -77,6 +89,8 @@ void WatchlistModel::setMarkets(const QList<MarketId> &markets)
     }
     reindex();
     m_dirty.clear();
+    m_dirtySparklines.clear();
+    m_presented.clear();
     endResetModel();
 }
 
@@ -88,6 +102,7 @@ bool WatchlistModel::addMarket(const MarketId &market)
     beginInsertRows({}, rowCount(), rowCount());
     m_markets.append(market);
     reindex();
+    m_presented.remove(rowCount() - 1);
     endInsertRows();
     edited();
     return true;
@@ -118,6 +133,8 @@ void WatchlistModel::setPaused(bool paused)
     m_paused = paused;
     if (!paused && !m_markets.isEmpty()) {
         m_dirty.clear();
+        m_dirtySparklines.clear();
+        m_presented.clear();
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
 }
@@ -157,6 +174,8 @@ void WatchlistModel::marketsUpdated(const QList<MarketId> &markets)
 void WatchlistModel::markDirty(int row)
 {
     m_dirty.insert(row);
+    m_dirtySparklines.insert(row);
+    m_presented.remove(row);
     if (!m_frameTimer.isActive())
         m_frameTimer.start();
 }
@@ -173,7 +192,7 @@ void WatchlistModel::flush()
         qsizetype j = i;
         while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
             ++j;
-        Q_EMIT dataChanged(index(rows[i], PriceColumn), index(rows[j], TrendColumn));
+        Q_EMIT dataChanged(index(rows[i], PriceColumn), index(rows[j], StatusColumn));
         i = j + 1;
     }
     ++m_frames;
@@ -243,8 +262,7 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         && role != StaleRole)
         return {};
 
-    const MarketPresentation view
-        = present(market, state, m_store->link(), m_store->now(), QLocale());
+    const MarketPresentation &view = presentation(index.row());
     if (role == StaleRole)
         return view.stale;
     if (role == Qt::ForegroundRole) {
@@ -284,6 +302,17 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+const MarketPresentation &WatchlistModel::presentation(int row) const
+{
+    auto it = m_presented.find(row);
+    if (it == m_presented.end()) {
+        const MarketId &market = m_markets[row];
+        it = m_presented.insert(
+            row, present(market, m_store->find(market), m_store->link(), m_store->now(), m_locale));
+    }
+    return *it;
 }
 
 QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -329,6 +358,8 @@ bool WatchlistModel::removeRows(int row, int count, const QModelIndex &parent)
     }
     reindex();
     m_dirty.clear(); // rows moved; the next tick marks what it changes
+    m_dirtySparklines.clear();
+    m_presented.clear();
     endRemoveRows();
     edited();
     return true;
@@ -349,6 +380,8 @@ bool WatchlistModel::moveRows(const QModelIndex &sourceParent, int sourceRow, in
         m_markets.insert(at + i, moved[i]);
     reindex();
     m_dirty.clear();
+    m_dirtySparklines.clear();
+    m_presented.clear();
     endMoveRows();
     edited();
     return true;

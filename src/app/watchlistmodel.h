@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bithumbticker/marketstore.h"
+#include "presentation.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -35,6 +36,8 @@ public:
         StaleRole,                     // bool
     };
     static constexpr int frameMs = 16;
+    // A tick moves a 24 h sparkline by less than a pixel column: they are redrawn this often.
+    static constexpr int sparklineMs = 5000;
 
     explicit WatchlistModel(MarketStore *store, QObject *parent = nullptr);
 
@@ -47,6 +50,7 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
     void setFlashMs(int ms) { m_flashMs = ms; }
+    void setSparklineIntervalMs(int ms) { m_sparklineTimer.setInterval(ms); }
     int announcedFrames() const { return m_frames; } // for tests: how many flushes emitted
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -75,6 +79,7 @@ private:
     void endFlashes();
     void reindex();
     void edited();
+    const MarketPresentation &presentation(int row) const;
 
     MarketStore *m_store;
     QList<MarketId> m_markets;
@@ -87,7 +92,13 @@ private:
     };
     QHash<MarketId, Flash> m_flashes;
     QSet<int> m_dirty;
+    QSet<int> m_dirtySparklines;
+    // What present() said of each row since its market last changed or the second turned:
+    // a paint asks each cell for several roles, and each would otherwise phrase it anew.
+    mutable QHash<int, MarketPresentation> m_presented;
+    QLocale m_locale;
     QTimer m_frameTimer;
+    QTimer m_sparklineTimer;
     QTimer m_ageTimer;
     QTimer m_flashTimer;
     QElapsedTimer m_clock; // monotonic, for flashes only

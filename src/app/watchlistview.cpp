@@ -6,6 +6,7 @@
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QMenu>
+#include <QPaintEvent>
 #include <QSortFilterProxyModel>
 
 namespace ticker {
@@ -56,6 +57,13 @@ WatchlistView::WatchlistView(WatchlistModel *model, QWidget *parent)
     connect(this, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT marketActivated(index.data(WatchlistModel::MarketRole).value<MarketId>());
     });
+}
+
+void WatchlistView::paintEvent(QPaintEvent *event)
+{
+    ++m_paintCount;
+    m_lastPainted = event->rect();
+    QTableView::paintEvent(event);
 }
 
 void WatchlistView::removeSelected()

@@ -23,11 +23,14 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     SparklineDelegate *sparklines() const { return m_sparklines; }
     void removeSelected();
+    int paintCount() const { return m_paintCount; } // for tests
+    QRect lastPaintedRect() const { return m_lastPainted; }
 
 Q_SIGNALS:
     void marketActivated(const ticker::MarketId &market);
 
 protected:
+    void paintEvent(QPaintEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -41,6 +44,8 @@ private:
     QSortFilterProxyModel *m_proxy;
     SparklineDelegate *m_sparklines;
     QWidget *m_watchedWindow = nullptr;
+    int m_paintCount = 0;
+    QRect m_lastPainted;
 };
 
 } // namespace ticker

@@ -91,8 +91,27 @@ TEST_F(WatchlistTest, ATickAnnouncesOnlyItsRowsCellsOnceAFrame)
     EXPECT_EQ(topLeft.row(), model.rowOf(eth));
     EXPECT_EQ(bottomRight.row(), model.rowOf(eth));
     EXPECT_EQ(topLeft.column(), WatchlistModel::PriceColumn);
-    EXPECT_EQ(bottomRight.column(), WatchlistModel::TrendColumn);
+    EXPECT_EQ(bottomRight.column(), WatchlistModel::StatusColumn);
     EXPECT_EQ(cell(eth, WatchlistModel::PriceColumn).toString(), u"5,099");
+}
+
+TEST_F(WatchlistTest, SparklinesAreRedrawnOnTheirOwnSlowerBeat)
+{
+    model.setSparklineIntervalMs(100);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto sparklineChanges = [&] {
+        return std::count_if(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+            return args.at(0).toModelIndex().column() == WatchlistModel::TrendColumn;
+        });
+    };
+    store.applyTicks({tickAt("XRP_KRW", "1000", t0)});
+    ASSERT_TRUE(changed.wait(1000)); // the frame's cells
+    EXPECT_EQ(sparklineChanges(), 0);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return sparklineChanges() == 1; }, 2000));
+    const QModelIndex trend = changed.last().at(0).toModelIndex();
+    EXPECT_EQ(trend.row(), model.rowOf(xrp));
+    QTest::qWait(250); // nothing new: nothing redrawn
+    EXPECT_EQ(sparklineChanges(), 1);
 }
 
 TEST_F(WatchlistTest, WhilePausedNothingIsAnnouncedAndResumingAnnouncesAllOnce)
@@ -203,4 +222,24 @@ TEST_F(WatchlistTest, TheSparklineDrawsTheDayDecimatedToItsColumns)
         = int(view.columnWidth(WatchlistModel::TrendColumn) * view.devicePixelRatioF());
     EXPECT_GT(drawn, 0);
     EXPECT_LE(drawn, 4 * columns);
+}
+
+TEST_F(WatchlistTest, ATickRepaintsOnlyItsRowsChangedCells)
+{
+    WatchlistView view(&model);
+    view.resize(900, 300);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    QTest::qWait(50);
+    const int before = view.paintCount();
+    store.applyTicks({tickAt("ETH_KRW", "5000", t0)});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view.paintCount() > before; }, 2000));
+    const QRect painted = view.lastPaintedRect();
+    const int row = view.proxy()->mapFromSource(model.index(model.rowOf(eth), 0)).row();
+    const QRect price = view.visualRect(view.model()->index(row, WatchlistModel::PriceColumn));
+    const QRect status = view.visualRect(view.model()->index(row, WatchlistModel::StatusColumn));
+    // Qt adds a pixel of margin around the changed cells' rectangle.
+    EXPECT_TRUE(painted.contains(price.united(status)));
+    EXPECT_LE(painted.width(), price.united(status).width() + 2) << "not just the changed cells";
+    EXPECT_LE(painted.height(), view.rowHeight(row) + 2) << "not just the row";
 }
