@@ -124,7 +124,7 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     m_splitter->addWidget(central);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({600, 440});
+    m_splitter->setSizes({680, 560});
     setCentralWidget(m_splitter);
 
     m_state = new QLabel(this);
@@ -168,7 +168,7 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
 
     showCurrent();
     showWatchState();
-    resize(1040, 520);
+    resize(1240, 560);
 }
 
 MainWindow::~MainWindow()

@@ -47,6 +47,8 @@ QString formatAge(qint64 ageMs)
 QString formatShortAge(qint64 ageMs)
 {
     const int seconds = int(std::clamp<qint64>(ageMs / 1000, 0, 1 << 30));
+    if (seconds < 1)
+        return tr("now");
     if (seconds < 60)
         return tr("%n s", seconds);
     if (seconds < 3600)

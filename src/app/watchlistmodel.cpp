@@ -43,7 +43,7 @@ double orNan(const std::optional<Tick> &tick, double Tick::*field)
 WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
-    , m_locale(QLocale().name()) // its data, not a query to the system per number
+    , m_locale(QLocale())
 {
     m_clock.start();
     m_frameTimer.setSingleShot(true);
@@ -255,7 +255,7 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
             return {};
         const QPalette palette = QGuiApplication::palette();
         QColor color = flash->up ? risingColor(palette) : fallingColor(palette);
-        color.setAlpha(60);
+        color.setAlpha(flashAlpha);
         return color;
     }
     if (role != Qt::DisplayRole && role != Qt::ForegroundRole && role != Qt::ToolTipRole
@@ -280,6 +280,8 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
             return view.priceNote.isEmpty() ? view.age : view.priceNote;
         case StatusColumn:
             return view.badge.toolTip.isEmpty() ? view.notice : view.badge.toolTip;
+        case MarketColumn:
+            return view.name.isEmpty() ? view.symbol : view.symbol + u" · "_s + view.name;
         default:
             return view.age;
         }

@@ -36,6 +36,7 @@ public:
         StaleRole,                     // bool
     };
     static constexpr int frameMs = 16;
+    static constexpr int flashAlpha = 45; // a tint: the price stays readable
     // A tick moves a 24 h sparkline by less than a pixel column: they are redrawn this often.
     static constexpr int sparklineMs = 5000;
 

@@ -37,12 +37,13 @@ WatchlistView::WatchlistView(WatchlistModel *model, QWidget *parent)
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setSortIndicatorClearable(true); // a third click: back to the user's order
     const int digit = fontMetrics().horizontalAdvance(u'0');
-    setColumnWidth(WatchlistModel::MarketColumn, 16 * digit);
-    setColumnWidth(WatchlistModel::PriceColumn, 13 * digit);
+    setColumnWidth(WatchlistModel::MarketColumn, 15 * digit);
+    setColumnWidth(WatchlistModel::PriceColumn, 12 * digit);
     setColumnWidth(WatchlistModel::ChangeColumn, 8 * digit);
-    setColumnWidth(WatchlistModel::ValueColumn, 7 * digit);
-    setColumnWidth(WatchlistModel::AgeColumn, 6 * digit);
-    setColumnWidth(WatchlistModel::StatusColumn, 9 * digit);
+    setColumnWidth(WatchlistModel::ValueColumn, 9 * digit);
+    setColumnWidth(WatchlistModel::AgeColumn, 5 * digit);
+    setColumnWidth(WatchlistModel::StatusColumn, 12 * digit);
+    horizontalHeader()->setMinimumSectionSize(4 * digit);
     // Drag to reorder: only the user's own order can be rearranged.
     setDragEnabled(true);
     setAcceptDrops(true);

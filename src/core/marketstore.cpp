@@ -118,7 +118,18 @@ void MarketStore::applyTicks(const TickBatch &ticks)
     if (changed.isEmpty())
         return;
     Q_EMIT marketsChanged(changed);
-    checkStaleness(); // a tick can end a silence at once
+    // A tick can end its own market's silence at once; the others wait for the next check.
+    const qint64 nowMs = now();
+    QList<MarketId> revived;
+    for (const MarketId &id : std::as_const(changed)) {
+        MarketState &market = m_markets.find(id)->second;
+        if (market.stale && !judgeStale(market, m_link, nowMs)) {
+            market.stale = false;
+            revived.append(id);
+        }
+    }
+    if (!revived.isEmpty())
+        Q_EMIT staleChanged(revived);
 }
 
 void MarketStore::applyCandles(const MarketId &market, const std::vector<Candle> &candles)

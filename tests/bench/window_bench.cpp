@@ -85,17 +85,19 @@ int main(int argc, char **argv)
     auto *pacer = new QTimer;
     pacer->moveToThread(&exchangeThread);
     QObject::connect(&exchangeThread, &QThread::finished, pacer, &QObject::deleteLater);
-    const int periodMs = std::max(1, int(1000 / rate));
-    const double perPeriod = rate * periodMs / 1000.0;
+    // What is owed follows the clock, so a late timer sends more, not fewer, ticks.
     QMetaObject::invokeMethod(
         pacer,
-        [pacer, exchange, ticking, periodMs, perPeriod] {
+        [pacer, exchange, ticking, rate] {
             pacer->setTimerType(Qt::PreciseTimer);
-            pacer->setInterval(periodMs);
+            pacer->setInterval(std::clamp(int(1000 / rate), 1, 50));
             auto next = std::make_shared<qsizetype>(0);
-            auto owed = std::make_shared<double>(0);
+            auto sent = std::make_shared<qint64>(0);
+            auto clock = std::make_shared<QElapsedTimer>();
+            clock->start();
             QObject::connect(pacer, &QTimer::timeout, exchange, [=] {
-                for (*owed += perPeriod; *owed >= 1; *owed -= 1)
+                const auto owed = qint64(double(clock->nsecsElapsed()) / 1e9 * rate);
+                for (; *sent < owed; ++*sent)
                     exchange->trade(ticking[(*next)++ % ticking.size()]);
             });
             pacer->start();

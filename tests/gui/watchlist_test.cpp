@@ -139,13 +139,13 @@ TEST_F(WatchlistTest, AChangedPriceFlashesRedUpAndBlueDownThenFades)
     EXPECT_FALSE(flash().isValid()); // the first price has nothing to move from
     store.applyTicks({tickAt("BTC_KRW", "101", t0 + 1)});
     QColor up = risingColor(QGuiApplication::palette());
-    up.setAlpha(60);
+    up.setAlpha(WatchlistModel::flashAlpha);
     EXPECT_EQ(flash(), up);
     EXPECT_FALSE(cell(eth, WatchlistModel::PriceColumn, Qt::BackgroundRole).isValid());
     EXPECT_TRUE(QTest::qWaitFor([&] { return !flash().isValid(); }, 2000));
     store.applyTicks({tickAt("BTC_KRW", "99", t0 + 2)});
     QColor down = fallingColor(QGuiApplication::palette());
-    down.setAlpha(60);
+    down.setAlpha(WatchlistModel::flashAlpha);
     EXPECT_EQ(flash(), down);
 }
 

@@ -40,6 +40,7 @@ TEST(FormatAge, ReadsLikeAStatusBar)
     EXPECT_EQ(formatAge(3000), u"3 s ago");
     EXPECT_EQ(formatAge(125'000), u"2 min ago");
     EXPECT_EQ(formatAge(7'300'000), u"2 h ago");
+    EXPECT_EQ(formatShortAge(300), u"now");
     EXPECT_EQ(formatShortAge(3000), u"3 s");
     EXPECT_EQ(formatShortAge(7'300'000), u"2 h");
 }
