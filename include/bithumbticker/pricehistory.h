@@ -109,6 +109,9 @@ private:
         void slices(std::size_t from, std::size_t to, Range &range, std::size_t &next) const;
         // Replaces the contents by `points` in an allocation of `allocation` points.
         void assign(std::span<const PricePoint> points, std::size_t allocation);
+        std::vector<PricePoint> release(); // the points in order, in their allocation; empties
+        // Takes `points` over, in at least `allocation` points.
+        void adopt(std::vector<PricePoint> &&points, std::size_t allocation);
         void reallocate(std::size_t allocation) { assign(contents(), allocation); }
         std::vector<PricePoint> contents() const;
         void clear() { *this = Ring(); }

@@ -19,10 +19,9 @@ qint64 minuteStart(qint64 timeMs)
     return (timeMs >= 0 ? timeMs : timeMs - (m - 1)) / m * m; // floor, also before 1970
 }
 
-bool earlier(const PricePoint &a, const PricePoint &b)
-{
-    return a.timeMs < b.timeMs;
-}
+// A lambda, not a function, so that std::sort inlines it.
+constexpr auto earlier
+    = [](const PricePoint &a, const PricePoint &b) { return a.timeMs < b.timeMs; };
 
 // The first, lowest, highest and last of points, in time order and without repeats: the
 // indices M4 keeps.
@@ -148,6 +147,25 @@ void PriceHistory::Ring::assign(std::span<const PricePoint> points, std::size_t 
     m_points = std::move(fresh);
     m_head = 0;
     m_size = points.size();
+}
+
+void PriceHistory::Ring::adopt(std::vector<PricePoint> &&points, std::size_t allocation)
+{
+    m_size = points.size();
+    if (points.capacity() < allocation)
+        points.reserve(allocation);
+    points.resize(points.capacity()); // what it holds memory for is what it counts
+    m_points = std::move(points);
+    m_head = 0;
+}
+
+std::vector<PricePoint> PriceHistory::Ring::release()
+{
+    std::rotate(m_points.begin(), m_points.begin() + qsizetype(m_head), m_points.end());
+    m_points.resize(m_size); // keeps the allocation
+    std::vector<PricePoint> points = std::move(m_points);
+    clear();
+    return points;
 }
 
 std::vector<PricePoint> PriceHistory::Ring::contents() const
@@ -299,11 +317,19 @@ std::size_t PriceHistory::mergeCandles(std::span<const Candle> candles, qint64 n
     if (added.empty())
         return 0;
     std::sort(added.begin(), added.end(), earlier);
-    std::vector<PricePoint> merged = m_summaries.contents();
-    const std::size_t summaries = merged.size();
-    const std::vector<PricePoint> ticks = m_ticks.contents();
-    merged.reserve(summaries + ticks.size() + added.size());
-    merged.insert(merged.end(), ticks.begin(), ticks.end());
+    const std::size_t summaries = m_summaries.size();
+    const qint64 firstTickMs = m_ticks.size() > 0 ? m_ticks.front().timeMs : never;
+    const qint64 lastSummaryMs = summaries > 0 ? m_summaries.back().timeMs : never;
+    const std::size_t ticksAllocation
+        = std::min(m_capacity, std::max(minimumAllocation, m_ticks.allocated()));
+    // Merged in the ticks' own allocation: a day of every tick is not copied to a new one.
+    std::vector<PricePoint> merged = m_ticks.release();
+    if (summaries > 0) {
+        const std::vector<PricePoint> old = m_summaries.contents();
+        merged.insert(merged.begin(), old.begin(), old.end());
+    }
+    if (merged.capacity() < merged.size() + added.size())
+        merged.reserve(std::max(merged.size() + added.size(), ticksAllocation));
     merged.insert(merged.end(), added.begin(), added.end());
     std::inplace_merge(
         merged.begin(), merged.end() - qsizetype(added.size()), merged.end(), earlier);
@@ -313,21 +339,23 @@ std::size_t PriceHistory::mergeCandles(std::span<const Candle> candles, qint64 n
     // full-resolution window are summaries already (at most four points in their minute);
     // the rest goes to the ticks, where compaction catches up (a candle's minute compacts
     // into itself).
-    const qint64 firstTickMs = m_ticks.size() > 0 ? m_ticks.front().timeMs : never;
     constexpr qint64 dawn = std::numeric_limits<qint64>::min();
-    const qint64 afterSummariesMs = summaries > 0 ? m_summaries.back().timeMs + 1 : dawn;
+    const qint64 afterSummariesMs = summaries > 0 ? lastSummaryMs + 1 : dawn;
     const qint64 boundaryMs = m_fullResolutionMs >= windowMs
         ? dawn
         : minuteStart(merged.back().timeMs - m_fullResolutionMs);
     const qint64 splitMs = std::min(firstTickMs, std::max(afterSummariesMs, boundaryMs));
     const auto split
         = std::lower_bound(merged.begin(), merged.end(), PricePoint {splitMs, 0}, earlier);
-    const std::span<const PricePoint> all(merged);
     const auto cut = std::size_t(split - merged.begin());
-    m_summaries.assign(all.first(cut),
+    m_summaries.assign(std::span<const PricePoint>(merged).first(cut),
         cut == 0 ? 0 : std::min({m_capacity, summaryLimit, std::max(minimumAllocation, cut)}));
-    m_ticks.assign(all.subspan(cut),
-        std::min(m_capacity, std::max({minimumAllocation, all.size() - cut, m_ticks.allocated()})));
+    if (cut == 0) {
+        m_ticks.adopt(std::move(merged), ticksAllocation);
+    } else {
+        const auto ticks = std::span<const PricePoint>(merged).subspan(cut);
+        m_ticks.assign(ticks, std::min(m_capacity, std::max(ticksAllocation, ticks.size())));
+    }
     m_newestMs = newest().timeMs;
     keepUp(m_newestMs);
     return added.size();
