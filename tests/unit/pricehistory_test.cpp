@@ -259,7 +259,7 @@ Feed feedRandomWalk(std::initializer_list<PriceHistory *> histories, qint64 dura
     return feed;
 }
 
-bool sameTimes(const std::vector<PricePoint> &points)
+bool inTimeOrder(const std::vector<PricePoint> &points)
 {
     return std::is_sorted(
         points.begin(), points.end(), [](auto a, auto b) { return a.timeMs < b.timeMs; });
@@ -384,7 +384,7 @@ TEST(PriceHistoryResolution, DecimatedDayHasTheSameColumnExtremesAsEveryTick)
         EXPECT_EQ(drawnTiered.high, drawnFull.high) << columns << " columns";
         EXPECT_EQ(drawnTiered.low, truth.low) << columns << " columns";
         EXPECT_EQ(drawnTiered.high, truth.high) << columns << " columns";
-        EXPECT_TRUE(sameTimes(fromTiered));
+        EXPECT_TRUE(inTimeOrder(fromTiered));
         EXPECT_EQ(fromTiered.front(), fromFull.front()); // the first and last points too
         EXPECT_EQ(fromTiered.back(), fromFull.back());
     }
@@ -446,7 +446,7 @@ TEST(PriceHistoryResolution, CompactedMinutesLeaveTheDayWindowToo)
     EXPECT_LT(history.at(0).timeMs, newest - PriceHistory::windowMs + minuteMs);
     // At most four points for each minute older than the last hour.
     EXPECT_LE(history.summarySize(), std::size_t(4 * (24 * 60 - 60 + 1)));
-    EXPECT_TRUE(sameTimes(all(history.range(0, std::numeric_limits<qint64>::max()))));
+    EXPECT_TRUE(inTimeOrder(all(history.range(0, std::numeric_limits<qint64>::max()))));
 }
 
 TEST(PriceHistoryResolution, TheCapHoldsWithSummaries)
@@ -458,7 +458,7 @@ TEST(PriceHistoryResolution, TheCapHoldsWithSummaries)
     EXPECT_EQ(history.size(), 1000u);
     EXPECT_LE(history.allocatedPoints(), 2000u);
     EXPECT_EQ(history.newest().price, double(199'999 % 977));
-    EXPECT_TRUE(sameTimes(all(history.range(0, std::numeric_limits<qint64>::max()))));
+    EXPECT_TRUE(inTimeOrder(all(history.range(0, std::numeric_limits<qint64>::max()))));
 }
 
 TEST(PriceHistoryResolution, CandlesFillGapsBesideCompactedMinutes)
@@ -482,7 +482,7 @@ TEST(PriceHistoryResolution, CandlesFillGapsBesideCompactedMinutes)
     EXPECT_EQ(history.mergeCandles(candles, now), (20u + 5u) * 4);
     const auto points = all(history.range(0, std::numeric_limits<qint64>::max()));
     ASSERT_EQ(points.size(), before.size() + 100);
-    EXPECT_TRUE(sameTimes(points));
+    EXPECT_TRUE(inTimeOrder(points));
     // The old gap's candles joined the summaries; the last hour's gap holds its candles' four.
     EXPECT_EQ(history.summarySize(), summaries + 20 * 4);
     const auto minute
@@ -502,5 +502,5 @@ TEST(PriceHistoryResolution, CandlesFillGapsBesideCompactedMinutes)
     history.append(now + 2 * hourMs, 5);
     EXPECT_EQ(history.newest().price, 5.0);
     EXPECT_EQ(history.size(), history.summarySize() + 1); // all else is older than an hour
-    EXPECT_TRUE(sameTimes(all(history.range(0, std::numeric_limits<qint64>::max()))));
+    EXPECT_TRUE(inTimeOrder(all(history.range(0, std::numeric_limits<qint64>::max()))));
 }
