@@ -30,7 +30,7 @@ struct MarketState
 
     MarketId market;
     std::optional<Tick> last;
-    PriceHistory history;
+    PriceHistory history; // every tick when shown, else the last hour's and minute summaries
     MarketRhythm rhythm;
     std::optional<MarketCatalog::Entry> entry; // names and caution flag, from any catalogue
     Listing listing = Listing::Unknown;

@@ -42,6 +42,9 @@ MarketState &MarketStore::mutableState(const MarketId &market)
     auto [it, added] = m_markets.try_emplace(market);
     if (added) {
         it->second.market = market;
+        // Every tick of the last hour; minute summaries before it, unless shown.
+        it->second.history.setFullResolutionWindow(
+            market == m_shown ? PriceHistory::windowMs : PriceHistory::lastHourMs);
         judgeListing(it->second);
     }
     return it->second;
@@ -186,8 +189,12 @@ void MarketStore::showMarket(const MarketId &market)
 {
     if (market == m_shown)
         return;
+    // The shown market keeps every tick of its day for the chart; the one it replaces keeps
+    // the last hour's, and minute summaries before it (true extremes for any column ≥ 1 min).
+    if (const auto old = m_markets.find(m_shown); old != m_markets.end())
+        old->second.history.setFullResolutionWindow(PriceHistory::lastHourMs);
     m_shown = market;
-    mutableState(market);
+    mutableState(market).history.setFullResolutionWindow(PriceHistory::windowMs);
     Q_EMIT shownMarketChanged(market);
     if (m_backfill)
         m_backfill->fetch(market);

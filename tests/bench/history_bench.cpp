@@ -1,5 +1,6 @@
-// PriceHistory and M4 decimation: append cost, decimation time for a chart of W columns, and
-// bytes per stored tick (allocated ring / ticks held).
+// PriceHistory and M4 decimation: append cost (every tick kept, and the last hour only with
+// minute summaries before it), decimation time for a chart of W columns, and bytes per stored
+// point (allocated rings / points held).
 #include "bithumbticker/pricehistory.h"
 
 #include <benchmark/benchmark.h>
@@ -25,6 +26,24 @@ void append(benchmark::State &state)
     qint64 t = 0;
     for (auto _ : state)
         history.append(++t, 130'000'000.0);
+    state.SetItemsProcessed(state.iterations());
+    state.counters["bytes_per_tick"]
+        = double(history.allocatedPoints() * sizeof(PricePoint)) / double(history.size());
+}
+
+// The same with a market kept at full resolution only for its last hour, at 30 ticks/s:
+// each minute compacts as it leaves the hour.
+void appendTiered(benchmark::State &state)
+{
+    PriceHistory history;
+    history.setFullResolutionWindow(PriceHistory::lastHourMs);
+    qint64 t = 0;
+    double price = 130'000'000;
+    for (auto _ : state) {
+        t += 33;
+        price += (t & 64) ? 1000 : -1000;
+        history.append(t, price);
+    }
     state.SetItemsProcessed(state.iterations());
     state.counters["bytes_per_tick"]
         = double(history.allocatedPoints() * sizeof(PricePoint)) / double(history.size());
@@ -74,6 +93,7 @@ void mergeDayOfCandles(benchmark::State &state)
 } // namespace
 
 BENCHMARK(append);
+BENCHMARK(appendTiered);
 BENCHMARK(mergeDayOfCandles)->Arg(0)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(decimate)
     ->ArgsProduct({{1'000, 10'000, 86'400, 1'000'000}, {400, 1200}})

@@ -143,6 +143,17 @@ TEST_F(MarketStoreTest, ShowingAMarketCreatesItOnceAndSaysSo)
     EXPECT_NE(store.find(eth), nullptr);
 }
 
+TEST_F(MarketStoreTest, OnlyTheShownMarketKeepsEveryTickOfItsDay)
+{
+    store.showMarket(btc);
+    store.applyTicks({tickAt("ETH_KRW", "5", t0)});
+    EXPECT_EQ(store.find(btc)->history.fullResolutionWindow(), PriceHistory::windowMs);
+    EXPECT_EQ(store.find(eth)->history.fullResolutionWindow(), PriceHistory::lastHourMs);
+    store.showMarket(eth);
+    EXPECT_EQ(store.find(btc)->history.fullResolutionWindow(), PriceHistory::lastHourMs);
+    EXPECT_EQ(store.find(eth)->history.fullResolutionWindow(), PriceHistory::windowMs);
+}
+
 TEST(Subscriptions, TheFeedGetsTheUnionInAStableOrderAndOnlyWhenItChanges)
 {
     Subscriptions subscriptions;
