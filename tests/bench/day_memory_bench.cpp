@@ -1,16 +1,20 @@
 // The memory of a whole day (issue 9 §6): every KRW market in the watchlist on one link at
 // 300 ticks/s in all, for a simulated 24 h (about 26 million ticks), fed in-process. Markets
 // are busy by rank (Zipf: the first about 15% of all ticks, the 480th about 0.03%), prices
-// walk at random, time advances with the ticks. One market is shown and keeps every tick;
+// walk at random, time advances with the ticks. The ticks go to a MarketStore a minute's batch
+// at a time, as the feed hands them on. One market is shown and keeps every tick;
 // the others keep their last hour and per-minute summaries before it. Reports what the
 // histories allocate, the process's resident memory and the cost of an append; asserts
 // nothing. Times are the thread's CPU time.
 //
 //   day_memory_bench [--markets N] [--rate TICKS_PER_S] [--hours H] [--shown RANK]
-//                    [--full-minutes M] [--all-full]
+//                    [--all-full]
 //
 // --all-full keeps every tick of every market (the policy before tiering), for comparison.
+#include "bithumbticker/marketstore.h"
 #include "bithumbticker/pricehistory.h"
+
+#include <QCoreApplication>
 
 #include <QByteArray>
 #include <QFile>
@@ -27,8 +31,7 @@ using namespace ticker;
 
 namespace {
 
-// What the benchmark feeds: one PriceHistory per market, as MarketStore holds them. To
-// measure MarketStore itself, make Store an adapter over it with the same three calls.
+// With --all-full: one PriceHistory per market, every tick kept (the policy before tiering).
 class HistoryStore
 {
 public:
@@ -46,6 +49,7 @@ public:
     {
         m_histories[std::size_t(market)].append(timeMs, price);
     }
+    void flush() { }
     const PriceHistory &history(int market) const { return m_histories[std::size_t(market)]; }
     PriceHistory &history(int market) { return m_histories[std::size_t(market)]; }
     int markets() const { return int(m_histories.size()); }
@@ -62,7 +66,57 @@ public:
 private:
     std::vector<PriceHistory> m_histories;
 };
-using Store = HistoryStore;
+// By default: MarketStore itself, fed as the feed feeds it, a batch of ticks at a time (here a
+// minute's), each tick with its exact price text; the store picks each market's resolution.
+class StoreFeed
+{
+public:
+    explicit StoreFeed(int markets)
+    {
+        for (int k = 0; k < markets; ++k) {
+            // AAA_KRW, AAB_KRW, …: valid codes, one per rank.
+            const QString base
+                = QString(QChar(u'A' + k / 676)) + QChar(u'A' + k / 26 % 26) + QChar(u'A' + k % 26);
+            m_ids.append(*MarketId::fromV1(base.toStdString() + "_KRW"));
+            m_store.state(m_ids.back());
+        }
+    }
+    void show(int market) { m_store.showMarket(m_ids[market]); }
+    void apply(int market, qint64 timeMs, double price)
+    {
+        Tick tick;
+        tick.market = m_ids[market];
+        tick.price = price;
+        tick.priceText = QString::number(price, 'f', 2);
+        tick.exchangeTimeMs = tick.receivedMs = tick.localTimeMs = timeMs;
+        m_batch.append(std::move(tick));
+    }
+    void flush()
+    {
+        m_store.applyTicks(m_batch);
+        m_batch.clear();
+    }
+    const PriceHistory &history(int market) const { return m_store.find(m_ids[market])->history; }
+    PriceHistory &history(int market)
+    {
+        return const_cast<PriceHistory &>(m_store.find(m_ids[market])->history);
+    }
+    int markets() const { return int(m_ids.size()); }
+    // The histories' allocations and each market's state object (its last tick included).
+    std::size_t allocatedBytes() const
+    {
+        std::size_t bytes = 0;
+        for (const MarketId &id : m_ids)
+            bytes += m_store.find(id)->history.allocatedBytes() + sizeof(MarketState)
+                - sizeof(PriceHistory);
+        return bytes;
+    }
+
+private:
+    MarketStore m_store;
+    QList<MarketId> m_ids;
+    TickBatch m_batch;
+};
 
 struct FedTick
 {
@@ -108,7 +162,7 @@ struct Totals
     std::size_t held = 0, summaries = 0, allocatedPoints = 0;
 };
 
-Totals totals(const Store &store)
+template<typename Store> Totals totals(const Store &store)
 {
     Totals t;
     for (int m = 0; m < store.markets(); ++m) {
@@ -137,9 +191,15 @@ template<typename F> double microseconds(F &&work, int repeats = 20)
 
 } // namespace
 
+template<typename Store>
+int feedDay(
+    Store &store, int markets, int shown, int fullMinutes, double rate, double hours, bool allFull);
+
 int main(int argc, char **argv)
 {
-    int markets = 480, shown = 0, fullMinutes = 60;
+    QCoreApplication app(argc, argv);
+    int markets = 480, shown = 0;
+    const int fullMinutes = int(PriceHistory::lastHourMs / 60'000); // what the store keeps
     double rate = 300, hours = 24;
     bool allFull = false;
     for (int i = 1; i < argc; ++i) {
@@ -153,8 +213,6 @@ int main(int argc, char **argv)
             hours = value();
         else if (arg == "--shown")
             shown = int(value());
-        else if (arg == "--full-minutes")
-            fullMinutes = int(value());
         else if (arg == "--all-full")
             allFull = true;
         else {
@@ -163,6 +221,18 @@ int main(int argc, char **argv)
         }
     }
     shown = std::clamp(shown, 0, markets - 1);
+    if (allFull) {
+        HistoryStore store(markets, PriceHistory::windowMs);
+        return feedDay(store, markets, shown, fullMinutes, rate, hours, allFull);
+    }
+    StoreFeed store(markets);
+    return feedDay(store, markets, shown, fullMinutes, rate, hours, allFull);
+}
+
+template<typename Store>
+int feedDay(
+    Store &store, int markets, int shown, int fullMinutes, double rate, double hours, bool allFull)
+{
 
     // Zipf (s = 1) by rank: market k gets a share of 1 / (k + 1), normalised.
     const auto count = std::size_t(markets);
@@ -180,7 +250,6 @@ int main(int argc, char **argv)
     }
 
     const long rssStartKb = statusKb("VmRSS:");
-    Store store(markets, allFull ? PriceHistory::windowMs : qint64(fullMinutes) * 60'000);
     store.show(shown);
 
     constexpr qint64 dayStart = 1'796'083'200'000; // 2026-12-01 00:00 UTC
@@ -212,6 +281,7 @@ int main(int argc, char **argv)
         const double start = threadCpuNs();
         for (const FedTick &tick : chunk)
             store.apply(tick.market, tick.timeMs, tick.price);
+        store.flush();
         appendNs += threadCpuNs() - start;
         fed += perChunk;
         if (at + chunkMs >= nextReportMs || at + chunkMs >= totalMs) {
@@ -238,7 +308,8 @@ int main(int argc, char **argv)
     std::printf("VmRSS                  %.1f MB at the end (%.1f MB before the feed), peak "
                 "(VmHWM) %.1f MB\n",
         double(rssKb) / 1e3, double(rssStartKb) / 1e3, double(peakKb) / 1e3);
-    std::printf("append                 %.1f ns/tick of CPU (%zu ticks, appends only)\n",
+    std::printf("applied                %.1f ns/tick of CPU (%zu ticks; with the store: making the "
+                "tick and its price text too)\n",
         appendNs / double(fed), fed);
 
     // What the views pay for it: a chart of the shown market and a sparkline of a busy and a
