@@ -1,6 +1,9 @@
 // Paint time of PriceChart next to Qt Charts on the same data, offscreen into a QImage of the
-// same size: 1k to 1M points of a 24 h history at 400 and 1200 px. PriceChart decimates (M4)
+// same size: 1k to 2M points of a 24 h history at 400 and 1200 px. PriceChart decimates (M4)
 // to the width; Qt Charts gets the points through QLineSeries::replace, as a live chart would.
+// priceChart is a full repaint of an unchanged history (what a scroll, an expose or a hover
+// costs); priceChartNewHistory hands it the history anew each time, so it summarises every
+// point in range again (a span change, a merge).
 #include "pricechart.h"
 
 #include <QApplication>
@@ -53,6 +56,21 @@ void priceChart(benchmark::State &state)
     state.counters["drawn"] = double(chart.drawnPoints());
 }
 
+void priceChartNewHistory(benchmark::State &state)
+{
+    const PriceHistory &data = history(std::size_t(state.range(0)));
+    const int width = int(state.range(1));
+    PriceChart chart;
+    chart.setSpanMs(PriceChart::oneDayMs);
+    chart.resize(width, chartHeight);
+    QImage image(width, chartHeight, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        chart.setHistory(&data);
+        chart.render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+}
+
 void qtCharts(benchmark::State &state)
 {
     const PriceHistory &data = history(std::size_t(state.range(0)));
@@ -90,7 +108,7 @@ void qtCharts(benchmark::State &state)
 
 void sizes(benchmark::internal::Benchmark *bench)
 {
-    for (const int points : {1'000, 10'000, 86'400, 100'000, 1'000'000}) {
+    for (const int points : {1'000, 10'000, 86'400, 100'000, 1'000'000, 2'000'000}) {
         for (const int width : {400, 1200})
             bench->Args({points, width});
     }
@@ -100,6 +118,7 @@ void sizes(benchmark::internal::Benchmark *bench)
 } // namespace
 
 BENCHMARK(priceChart)->Apply(sizes);
+BENCHMARK(priceChartNewHistory)->Apply(sizes);
 BENCHMARK(qtCharts)->Apply(sizes);
 
 int main(int argc, char **argv)
