@@ -21,38 +21,56 @@ bool sameColumn(const ChartColumns::Column &a, const ChartColumns::Column &b)
             && samePoint(a.last, b.last) && a.lowAt == b.lowAt && a.highAt == b.highAt);
 }
 
-// The first strict extreme wins, as in decimateM4.
-void accumulate(ChartColumns::Column &column, const PricePoint &point)
+// Adds points that all fall in one column, after those it holds, in a tight loop. The first
+// strict extreme wins, as in decimateM4.
+void accumulate(ChartColumns::Column &column, std::span<const PricePoint> run)
 {
-    if (column.count == 0) {
-        column.first = column.low = column.high = point;
+    if (run.empty())
+        return;
+    const std::size_t before = column.count;
+    std::size_t k = 0;
+    if (before == 0) {
+        column.first = column.low = column.high = run[0];
         column.lowAt = column.highAt = 0;
-    } else if (point.price < column.low.price) {
-        column.low = point;
-        column.lowAt = column.count;
-    } else if (point.price > column.high.price) {
-        column.high = point;
-        column.highAt = column.count;
+        k = 1;
     }
-    column.last = point;
-    ++column.count;
+    constexpr std::size_t none = std::size_t(-1);
+    double low = column.low.price, high = column.high.price;
+    std::size_t lowAt = none, highAt = none;
+    for (; k < run.size(); ++k) {
+        const double price = run[k].price;
+        if (price < low) {
+            low = price;
+            lowAt = k;
+        } else if (price > high) {
+            high = price;
+            highAt = k;
+        }
+    }
+    if (lowAt != none) {
+        column.low = run[lowAt];
+        column.lowAt = before + lowAt;
+    }
+    if (highAt != none) {
+        column.high = run[highAt];
+        column.highAt = before + highAt;
+    }
+    column.last = run.back();
+    column.count = before + run.size();
 }
 
-// Calls f on the points of a range from index `skip` on until it returns false, a piece at a
-// time (indexing a ring's range costs a branch a point).
-template<typename F> void forEachFrom(const PriceHistory::Range &range, std::size_t skip, F &&f)
+// How many of the points, from the front, are older than timeMs: galloping, since a column
+// mostly holds few of them.
+std::size_t countBefore(std::span<const PricePoint> points, qint64 timeMs)
 {
-    for (const std::span<const PricePoint> piece : {range.first, range.second}) {
-        if (skip >= piece.size()) {
-            skip -= piece.size();
-            continue;
-        }
-        for (const PricePoint &point : piece.subspan(skip)) {
-            if (!f(point))
-                return;
-        }
-        skip = 0;
-    }
+    std::size_t step = 1;
+    while (step < points.size() && points[step].timeMs < timeMs)
+        step *= 2;
+    const auto from = points.begin() + std::ptrdiff_t(step / 2);
+    const auto to = points.begin() + std::ptrdiff_t(std::min(step, points.size()));
+    return std::size_t(std::partition_point(from, to, [&](const PricePoint &p) {
+        return p.timeMs < timeMs;
+    }) - points.begin());
 }
 
 } // namespace
@@ -101,13 +119,6 @@ qint64 ChartColumns::columnOf(qint64 timeMs) const
     return columnAt(timeMs, m_columnMs) - m_first;
 }
 
-void ChartColumns::add(int i, const PricePoint &point)
-{
-    accumulate(m_columns[std::size_t(i)], point);
-    ++m_total;
-    m_newest = std::max(m_newest, i);
-}
-
 ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
 {
     Changes changes;
@@ -141,11 +152,9 @@ ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
             }
         }
         Column fresh;
-        forEachFrom(history.range(columnStartMs(o), columnStartMs(o + 1) - 1), 0,
-            [&](const PricePoint &point) {
-                accumulate(fresh, point);
-                return true;
-            });
+        const PriceHistory::Range range = history.range(columnStartMs(o), columnStartMs(o + 1) - 1);
+        accumulate(fresh, range.first);
+        accumulate(fresh, range.second);
         Column &column = m_columns[std::size_t(o)];
         if (!sameColumn(fresh, column)) {
             m_total = m_total - column.count + fresh.count;
@@ -181,22 +190,30 @@ ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
         changes.lost = true;
         return changes;
     }
-    int column = -1;
-    qint64 columnEnd = std::numeric_limits<qint64>::min();
-    forEachFrom(range, known, [&](const PricePoint &point) {
-        if (point.timeMs >= columnEnd) {
-            const qint64 c = columnOf(point.timeMs);
+    std::size_t skip = known;
+    for (const std::span<const PricePoint> piece : {range.first, range.second}) {
+        if (skip >= piece.size()) {
+            skip -= piece.size();
+            continue;
+        }
+        std::span<const PricePoint> rest = piece.subspan(skip);
+        skip = 0;
+        // A column at a time: find where it ends, then summarise its points in one pass.
+        while (!rest.empty()) {
+            const qint64 c = columnOf(rest.front().timeMs);
             if (c >= n) {
                 changes.pastEnd = true;
-                return false;
+                return changes;
             }
-            column = int(c);
-            columnEnd = columnStartMs(column + 1);
-            mark(column);
+            const int i = int(c);
+            const std::size_t run = countBefore(rest, columnStartMs(i + 1));
+            accumulate(m_columns[std::size_t(i)], rest.first(run));
+            m_total += run;
+            m_newest = std::max(m_newest, i);
+            mark(i);
+            rest = rest.subspan(run);
         }
-        add(column, point);
-        return true;
-    });
+    }
     return changes;
 }
 

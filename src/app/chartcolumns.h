@@ -61,7 +61,6 @@ public:
 
 private:
     qint64 columnOf(qint64 timeMs) const; // relative to the first; may lie outside the grid
-    void add(int i, const PricePoint &point);
 
     qint64 m_columnMs = 1;
     qint64 m_first = 0;

@@ -3,7 +3,8 @@
 // to the width; Qt Charts gets the points through QLineSeries::replace, as a live chart would.
 // priceChart is a full repaint of an unchanged history (what a scroll, an expose or a hover
 // costs); priceChartNewHistory hands it the history anew each time, so it summarises every
-// point in range again (a span change, a merge).
+// point in range again (a span change, a merge); priceChartStrip repaints the strip a tick
+// inside the view repaints.
 #include "pricechart.h"
 
 #include <QApplication>
@@ -71,6 +72,24 @@ void priceChartNewHistory(benchmark::State &state)
     }
 }
 
+// What a tick inside the view repaints: a strip at the right, 16 px wide.
+void priceChartStrip(benchmark::State &state)
+{
+    const auto count = std::size_t(state.range(0));
+    const int width = int(state.range(1));
+    PriceChart chart;
+    chart.setHistory(&history(count));
+    chart.setSpanMs(PriceChart::oneDayMs);
+    chart.resize(width, chartHeight);
+    QImage image(width, chartHeight, QImage::Format_ARGB32_Premultiplied);
+    chart.render(&image);
+    const QRect strip(width - 80, 0, 16, chartHeight);
+    for (auto _ : state) {
+        chart.render(&image, strip.topLeft(), QRegion(strip));
+        benchmark::DoNotOptimize(image.constBits());
+    }
+}
+
 void qtCharts(benchmark::State &state)
 {
     const PriceHistory &data = history(std::size_t(state.range(0)));
@@ -119,6 +138,7 @@ void sizes(benchmark::internal::Benchmark *bench)
 
 BENCHMARK(priceChart)->Apply(sizes);
 BENCHMARK(priceChartNewHistory)->Apply(sizes);
+BENCHMARK(priceChartStrip)->Apply(sizes);
 BENCHMARK(qtCharts)->Apply(sizes);
 
 int main(int argc, char **argv)
