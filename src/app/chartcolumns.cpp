@@ -59,6 +59,12 @@ void accumulate(ChartColumns::Column &column, std::span<const PricePoint> run)
     column.count = before + run.size();
 }
 
+void markChanged(ChartColumns::Changes &changes, int i)
+{
+    changes.from = changes.from < 0 ? i : std::min(changes.from, i);
+    changes.to = std::max(changes.to, i);
+}
+
 // How many of the points, from the front, are older than timeMs: galloping, since a column
 // mostly holds few of them.
 std::size_t countBefore(std::span<const PricePoint> points, qint64 timeMs)
@@ -129,10 +135,7 @@ ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
         changes.lost = m_total > 0;
         return changes;
     }
-    const auto mark = [&](int i) {
-        changes.from = changes.from < 0 ? i : std::min(changes.from, i);
-        changes.to = std::max(changes.to, i);
-    };
+    const auto mark = [&](int i) { markChanged(changes, i); };
 
     // Points gone from the front: the columns before the oldest's empty, its own summarised
     // again (it holds at most a column's worth).
@@ -165,17 +168,13 @@ ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
             m_newest = o; // every later column is empty: they were past the newest point
     }
 
-    // Between the oldest's column and the newest, nothing may change: a merged candle or a
-    // compacted minute there shows as a different count.
+    // Between the oldest's column and the newest, only a merged candle or a compacted minute
+    // changes points, and it changes a column's count.
     const int from = int(std::max<qint64>(oldest + 1, 0));
-    if (m_newest > from) {
-        std::size_t expected = 0;
-        for (int i = from; i < m_newest; ++i)
-            expected += m_columns[std::size_t(i)].count;
-        if (history.range(columnStartMs(from), columnStartMs(m_newest) - 1).size() != expected) {
-            changes.lost = true;
-            return changes;
-        }
+    int budget = repairBudget;
+    if (m_newest > from && !recount(history, from, m_newest, changes, budget)) {
+        changes.lost = true;
+        return changes;
     }
 
     // New points come after those the newest column holds.
@@ -215,6 +214,33 @@ ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
         }
     }
     return changes;
+}
+
+// Halves [from, to) down to the columns whose count differs from the history's, and summarises
+// those again; false when more than `budget` did (summarising all then costs less).
+bool ChartColumns::recount(
+    const PriceHistory &history, int from, int to, Changes &changes, int &budget)
+{
+    std::size_t kept = 0;
+    for (int i = from; i < to; ++i)
+        kept += m_columns[std::size_t(i)].count;
+    if (history.range(columnStartMs(from), columnStartMs(to) - 1).size() == kept)
+        return true;
+    if (to - from > 1) {
+        const int middle = from + (to - from) / 2;
+        return recount(history, from, middle, changes, budget)
+            && recount(history, middle, to, changes, budget);
+    }
+    if (--budget < 0)
+        return false;
+    Column fresh;
+    const PriceHistory::Range range = history.range(columnStartMs(from), columnStartMs(to) - 1);
+    accumulate(fresh, range.first);
+    accumulate(fresh, range.second);
+    m_total = m_total - m_columns[std::size_t(from)].count + fresh.count;
+    m_columns[std::size_t(from)] = fresh;
+    markChanged(changes, from);
+    return true;
 }
 
 int ChartColumns::previousFilled(int i) const

@@ -32,9 +32,9 @@ public:
 
     // Starts a grid and summarises what the history holds in it (one pass over those points).
     void reset(const PriceHistory &history, qint64 columnMs, qint64 firstColumn, int columns);
-    // Takes in what changed since: new points at the end, points gone from the front. Anything
-    // else (a merge or a compaction inside the grid) changes a column's count and is reported
-    // as lost.
+    // Takes in what changed since: new points at the end, points gone from the front, and a
+    // few columns whose count changed (a merged candle, a compacted minute). More than that,
+    // or a newest column that lost points, is reported as lost.
     Changes update(const PriceHistory &history);
     // Moves the grid `columns` later: the oldest columns go, empty newest ones come.
     void scroll(qint64 columns);
@@ -60,7 +60,9 @@ public:
     std::size_t m4Count() const;
 
 private:
-    qint64 columnOf(qint64 timeMs) const; // relative to the first; may lie outside the grid
+    static constexpr int repairBudget = 32; // columns summarised again before giving up
+    qint64 columnOf(qint64 timeMs) const;   // relative to the first; may lie outside the grid
+    bool recount(const PriceHistory &history, int from, int to, Changes &changes, int &budget);
 
     qint64 m_columnMs = 1;
     qint64 m_first = 0;

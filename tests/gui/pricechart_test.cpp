@@ -276,7 +276,8 @@ void expectColumnsHoldTheirM4(const PriceChart &chart, const PriceHistory &histo
 TEST_F(PriceChartTest, KeptColumnsEqualTheirM4AfterManyChanges)
 {
     // Short of the range and capped: the view zooms out as it grows, and once full it loses
-    // its oldest points inside the view. Then a history longer than the range: it scrolls.
+    // its oldest points inside the view. Then a history longer than the range: it scrolls, and
+    // candles fill a gap of two minutes in the middle of the view.
     chart.setFrameIntervalMs(1);
     PriceHistory capped(2'000);
     PriceHistory long_;
@@ -285,7 +286,12 @@ TEST_F(PriceChartTest, KeptColumnsEqualTheirM4AfterManyChanges)
         chart.setHistory(target);
         qint64 t = t0;
         double price = 1'000;
+        qint64 gapFrom = 0;
         for (int frame = 0; frame < 30; ++frame) {
+            if (target == &long_ && frame == 25) {
+                gapFrom = (t / 60'000 + 1) * 60'000;
+                t = gapFrom + 2 * 60'000;
+            }
             for (int i = 0; i < 200; ++i) {
                 t += random.bounded(200); // ties too
                 price += random.bounded(21) - 10;
@@ -294,6 +300,14 @@ TEST_F(PriceChartTest, KeptColumnsEqualTheirM4AfterManyChanges)
             ASSERT_TRUE(changedAndPainted());
             if (frame % 10 == 9)
                 expectColumnsHoldTheirM4(chart, *target);
+        }
+        if (target == &long_) {
+            std::vector<Candle> candles;
+            for (int m = 0; m < 2; ++m)
+                candles.push_back({gapFrom + m * 60'000, 990.0 + m, 1'010, 980, 1'000});
+            ASSERT_EQ(target->mergeCandles(candles, t), 8u);
+            ASSERT_TRUE(changedAndPainted());
+            expectColumnsHoldTheirM4(chart, *target);
         }
     }
 }
