@@ -41,53 +41,45 @@ const PriceHistory &history(std::size_t count)
     return it->second;
 }
 
-void priceChart(benchmark::State &state)
+enum class Repaint { Unchanged, NewHistory, Strip };
+
+// PriceChart over the 24 h of a history, painted offscreen into an image as `repaint` says.
+void paintChart(benchmark::State &state, Repaint repaint)
 {
-    const auto count = std::size_t(state.range(0));
+    const PriceHistory &data = history(std::size_t(state.range(0)));
     const int width = int(state.range(1));
     PriceChart chart;
-    chart.setHistory(&history(count));
+    chart.setHistory(&data);
     chart.setSpanMs(PriceChart::oneDayMs);
     chart.resize(width, chartHeight);
     QImage image(width, chartHeight, QImage::Format_ARGB32_Premultiplied);
+    chart.render(&image);
+    const QRect strip(width - 80, 0, 16, chartHeight); // what a tick inside the view repaints
     for (auto _ : state) {
-        chart.render(&image);
+        if (repaint == Repaint::NewHistory)
+            chart.setHistory(&data);
+        if (repaint == Repaint::Strip)
+            chart.render(&image, strip.topLeft(), QRegion(strip));
+        else
+            chart.render(&image);
         benchmark::DoNotOptimize(image.constBits());
     }
     state.counters["drawn"] = double(chart.drawnPoints());
 }
 
-void priceChartNewHistory(benchmark::State &state)
+void priceChart(benchmark::State &state)
 {
-    const PriceHistory &data = history(std::size_t(state.range(0)));
-    const int width = int(state.range(1));
-    PriceChart chart;
-    chart.setSpanMs(PriceChart::oneDayMs);
-    chart.resize(width, chartHeight);
-    QImage image(width, chartHeight, QImage::Format_ARGB32_Premultiplied);
-    for (auto _ : state) {
-        chart.setHistory(&data);
-        chart.render(&image);
-        benchmark::DoNotOptimize(image.constBits());
-    }
+    paintChart(state, Repaint::Unchanged);
 }
 
-// What a tick inside the view repaints: a strip at the right, 16 px wide.
+void priceChartNewHistory(benchmark::State &state)
+{
+    paintChart(state, Repaint::NewHistory);
+}
+
 void priceChartStrip(benchmark::State &state)
 {
-    const auto count = std::size_t(state.range(0));
-    const int width = int(state.range(1));
-    PriceChart chart;
-    chart.setHistory(&history(count));
-    chart.setSpanMs(PriceChart::oneDayMs);
-    chart.resize(width, chartHeight);
-    QImage image(width, chartHeight, QImage::Format_ARGB32_Premultiplied);
-    chart.render(&image);
-    const QRect strip(width - 80, 0, 16, chartHeight);
-    for (auto _ : state) {
-        chart.render(&image, strip.topLeft(), QRegion(strip));
-        benchmark::DoNotOptimize(image.constBits());
-    }
+    paintChart(state, Repaint::Strip);
 }
 
 void qtCharts(benchmark::State &state)
