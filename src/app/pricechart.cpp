@@ -75,7 +75,7 @@ void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<doub
 
 // Clock times at the bottom, on round local times: where they go and which labels fit.
 void layOutTimeAxis(const QFontMetricsF &metrics, const Frame &frame, double rightEdge,
-    std::vector<qint64> &values, QStringList &labels)
+    std::vector<qint64> &values, QStringList &labels, std::vector<QRectF> &boxes)
 {
     const QLocale locale;
     const qint64 utcOffsetMs = QDateTime::fromMSecsSinceEpoch(frame.t1).offsetFromUtc() * 1000LL;
@@ -85,19 +85,22 @@ void layOutTimeAxis(const QFontMetricsF &metrics, const Frame &frame, double rig
     const QString format = step < 60'000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
     values = timeTicks(frame.t0, frame.t1, step, utcOffsetMs);
     labels.clear();
+    boxes.clear();
     for (const qint64 t : values) {
         const double x = frame.x(t);
         const QString label = locale.toString(QDateTime::fromMSecsSinceEpoch(t), format);
         const double half = metrics.horizontalAdvance(label) / 2;
         // A label cut by the edge says nothing: an empty one is not drawn.
-        labels.append(x - half < 0 || x + half > rightEdge ? QString() : label);
+        const bool cut = x - half < 0 || x + half > rightEdge;
+        labels.append(cut ? QString() : label);
+        boxes.emplace_back(x - half, frame.plot.bottom() + 4, 2 * half, metrics.height());
     }
 }
 
 void drawTimeAxis(QPainter &painter, const Frame &frame, const std::vector<qint64> &values,
-    const QStringList &labels, const QPalette &palette, const QRect &region)
+    const QStringList &labels, const std::vector<QRectF> &boxes, const QPalette &palette,
+    const QRect &region)
 {
-    const QFontMetricsF metrics(painter.font());
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double x = frame.x(values[i]);
         painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
@@ -105,12 +108,10 @@ void drawTimeAxis(QPainter &painter, const Frame &frame, const std::vector<qint6
         const QString &label = labels[qsizetype(i)];
         if (label.isEmpty())
             continue;
-        const double half = metrics.horizontalAdvance(label) / 2;
-        const QRectF box(x - half, frame.plot.bottom() + 4, 2 * half, metrics.height());
-        if (!box.intersects(region))
+        if (!boxes[i].intersects(region))
             continue;
         painter.setPen(palette.color(QPalette::PlaceholderText));
-        painter.drawText(box, Qt::AlignCenter, label);
+        painter.drawText(boxes[i], Qt::AlignCenter, label);
     }
 }
 
@@ -296,7 +297,7 @@ void PriceChart::resizeEvent(QResizeEvent *)
 void PriceChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
-        m_guessText.clear();
+        m_guessDigits = -1;
         m_relayout = true;
     }
     QWidget::changeEvent(event);
@@ -306,18 +307,15 @@ int PriceChart::wantedColumns()
 {
     if (!m_history || m_history->isEmpty() || height() < 40)
         return 0;
-    // Room for the price labels, guessed from the newest price's digits (as zeros, so a new
-    // price of as many digits keeps the grid); the columns need only be near the plot's width
-    // in device pixels.
+    // Room for the price labels, guessed from the newest price's text, measured again only
+    // when its number of digits changes: the columns need only be near the plot's width in
+    // device pixels.
     const double newestPrice = m_history->newest().price;
-    QString text = QLocale().toString(newestPrice, 'f', newestPrice >= 1000 ? 0 : 4);
-    for (QChar &c : text) {
-        if (c.isDigit())
-            c = u'0';
-    }
-    if (text != m_guessText) {
-        m_guessText = text;
-        m_guessWidth = QFontMetricsF(font()).horizontalAdvance(text);
+    const int digits = newestPrice >= 1 ? int(std::log10(newestPrice)) + 1 : 1;
+    if (digits != m_guessDigits) {
+        m_guessDigits = digits;
+        m_guessWidth = QFontMetricsF(font()).horizontalAdvance(
+            QLocale().toString(newestPrice, 'f', newestPrice >= 1000 ? 0 : 4));
     }
     const double plotWidth = width() - 24 - m_guessWidth;
     return plotWidth >= 10 ? int(plotWidth * devicePixelRatioF()) : 0;
@@ -442,7 +440,7 @@ void PriceChart::relayout()
     m_layout.plot = QRectF(8, 10, width() - m_layout.labelWidth - 24, plotHeight);
     const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
     layOutTimeAxis(metrics, frame, frame.plot.right() + m_layout.labelWidth, m_layout.timeValues,
-        m_layout.timeTickLabels);
+        m_layout.timeTickLabels, m_layout.timeLabelBoxes);
     for (const QString &label : std::as_const(m_layout.timeTickLabels)) {
         if (!label.isEmpty())
             m_layout.timeLabels.append(label);
@@ -525,7 +523,8 @@ void PriceChart::paintEvent(QPaintEvent *event)
     const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
     drawPriceAxis(painter, frame, m_layout.priceValues, m_layout.priceLabels, m_layout.labelWidth,
         pal, region);
-    drawTimeAxis(painter, frame, m_layout.timeValues, m_layout.timeTickLabels, pal, region);
+    drawTimeAxis(painter, frame, m_layout.timeValues, m_layout.timeTickLabels,
+        m_layout.timeLabelBoxes, pal, region);
 
     // The range's opening price, for reference.
     painter.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));

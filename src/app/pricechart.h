@@ -81,7 +81,8 @@ private:
         double labelWidth = 0;
         std::vector<qint64> timeValues;
         QStringList timeTickLabels; // one a value; empty where an edge would cut it
-        QStringList timeLabels;     // those drawn
+        std::vector<QRectF> timeLabelBoxes;
+        QStringList timeLabels; // those drawn
     };
 
     void frame();
@@ -104,7 +105,7 @@ private:
     qint64 m_gridSpanMs = 0;
     bool m_regrid = true;   // a new history or range: the columns start again
     bool m_relayout = true; // a new size or font
-    QString m_guessText;    // the newest price's digits as zeros, and the width they take
+    int m_guessDigits = -1; // the newest price's digits, and the width its text takes
     double m_guessWidth = 0;
     Layout m_layout;
     int m_paintCount = 0;
