@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -19,7 +20,10 @@ namespace ticker {
 
 namespace {
 
-constexpr int frameMs = 16; // ~60 Hz
+constexpr int frameMs = 16;       // ~60 Hz
+constexpr double margin = 4;      // px past a changed column: the pen and the newest tick's dot
+constexpr double leadPx = 3;      // the view ends this far past the newest tick's column
+constexpr double zoomRoom = 1.15; // a short history fills 1/1.15 of the width, then grows
 
 // The exact decimal a stored double came from: the shortest text that reads back as it.
 QString exactPrice(double price, const QLocale &locale)
@@ -45,63 +49,79 @@ struct Frame
     QPointF at(const PricePoint &p) const { return {x(p.timeMs), y(p.price)}; }
 };
 
+// The view's frame: its columns' times across the plot.
+Frame frameOf(const QRectF &plot, const ChartColumns &columns, double low, double high)
+{
+    return {plot, columns.startMs(), columns.endMs(), low, high};
+}
+
+// The price lines, and their labels where the region needs them.
 void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<double> &values,
-    const QStringList &labels, double labelWidth, const QPalette &palette)
+    const QStringList &labels, double labelWidth, const QPalette &palette, const QRect &region)
 {
     const QFontMetricsF metrics(painter.font());
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double y = frame.y(values[i]);
         painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
         painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y));
+        const QRectF box(
+            frame.plot.right() + 8, y - metrics.height() / 2, labelWidth + 8, metrics.height());
+        if (!box.intersects(region))
+            continue;
         painter.setPen(palette.color(QPalette::PlaceholderText));
-        painter.drawText(QRectF(frame.plot.right() + 8, y - metrics.height() / 2, labelWidth + 8,
-                             metrics.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, labels[qsizetype(i)]);
+        painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, labels[qsizetype(i)]);
     }
 }
 
-// Clock times at the bottom, on round local times; returns the labels drawn.
-QStringList drawTimeAxis(
-    QPainter &painter, const Frame &frame, double rightEdge, const QPalette &palette)
+// Clock times at the bottom, on round local times: where they go and which labels fit.
+void layOutTimeAxis(const QFontMetricsF &metrics, const Frame &frame, double rightEdge,
+    std::vector<qint64> &values, QStringList &labels, std::vector<QRectF> &boxes)
 {
-    const QFontMetricsF metrics(painter.font());
     const QLocale locale;
     const qint64 utcOffsetMs = QDateTime::fromMSecsSinceEpoch(frame.t1).offsetFromUtc() * 1000LL;
     const double labelWidth = metrics.horizontalAdvance(u"00:00:00"_s) + 28;
     const qint64 step
         = timeStepMs(frame.t1 - frame.t0, std::max(1, int(frame.plot.width() / labelWidth)));
     const QString format = step < 60'000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
-    QStringList drawn;
-    for (const qint64 t : timeTicks(frame.t0, frame.t1, step, utcOffsetMs)) {
+    values = timeTicks(frame.t0, frame.t1, step, utcOffsetMs);
+    labels.clear();
+    boxes.clear();
+    for (const qint64 t : values) {
         const double x = frame.x(t);
-        painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
-        painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
         const QString label = locale.toString(QDateTime::fromMSecsSinceEpoch(t), format);
         const double half = metrics.horizontalAdvance(label) / 2;
-        if (x - half < 0 || x + half > rightEdge)
-            continue; // a label cut by the edge says nothing
-        drawn.append(label);
-        painter.setPen(palette.color(QPalette::PlaceholderText));
-        painter.drawText(QRectF(x - half, frame.plot.bottom() + 4, 2 * half, metrics.height()),
-            Qt::AlignCenter, label);
+        // A label cut by the edge says nothing: an empty one is not drawn.
+        const bool cut = x - half < 0 || x + half > rightEdge;
+        labels.append(cut ? QString() : label);
+        boxes.emplace_back(x - half, frame.plot.bottom() + 4, 2 * half, metrics.height());
     }
-    return drawn;
 }
 
-// The line over a gradient fill, then a dot on the newest point.
-void drawSeries(QPainter &painter, const Frame &frame, const std::vector<PricePoint> &points,
-    const QColor &color, qreal dpr)
+void drawTimeAxis(QPainter &painter, const Frame &frame, const std::vector<qint64> &values,
+    const QStringList &labels, const std::vector<QRectF> &boxes, const QPalette &palette,
+    const QRect &region)
 {
-    // The fill follows the top of each device pixel column, not the line's zigzag: a polygon
-    // whose edges span the plot's height costs the rasterizer every edge on every scanline.
-    QPolygonF area;
-    for (const PricePoint &point : points) {
-        const QPointF at = frame.at(point);
-        if (!area.isEmpty() && std::floor(area.back().x() * dpr) == std::floor(at.x() * dpr))
-            area.back().setY(std::min(area.back().y(), at.y()));
-        else
-            area.append(at);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double x = frame.x(values[i]);
+        painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
+        painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
+        const QString &label = labels[qsizetype(i)];
+        if (label.isEmpty())
+            continue;
+        if (!boxes[i].intersects(region))
+            continue;
+        painter.setPen(palette.color(QPalette::PlaceholderText));
+        painter.drawText(boxes[i], Qt::AlignCenter, label);
     }
+}
+
+// The line over a gradient fill, then a dot on the newest point when it is among them.
+void drawSeries(QPainter &painter, const Frame &frame, const std::vector<PricePoint> &points,
+    const QPolygonF &tops, const QColor &color, bool dense, bool withNewest, qreal dpr)
+{
+    // The fill follows the top of each column, not the line's zigzag: a polygon whose edges
+    // span the plot's height costs the rasterizer every edge on every scanline.
+    QPolygonF area = tops;
     area.append(QPointF(area.back().x(), frame.plot.bottom()));
     area.append(QPointF(area.front().x(), frame.plot.bottom()));
     QLinearGradient fill(frame.plot.topLeft(), frame.plot.bottomLeft());
@@ -123,7 +143,7 @@ void drawSeries(QPainter &painter, const Frame &frame, const std::vector<PricePo
     line.moveTo(frame.at(points.front()));
     for (auto it = std::next(points.begin()); it != points.end(); ++it)
         line.lineTo(frame.at(*it));
-    if (points.size() * 2 < std::size_t(frame.plot.width())) {
+    if (!dense) {
         painter.setPen(QPen(color, 2));
         painter.drawPath(line);
     } else {
@@ -140,8 +160,10 @@ void drawSeries(QPainter &painter, const Frame &frame, const std::vector<PricePo
             painter.translate(-1 / dpr, 0);
         }
     }
-    painter.setBrush(color);
-    painter.drawEllipse(frame.at(points.back()), 3, 3);
+    if (withNewest) {
+        painter.setBrush(color);
+        painter.drawEllipse(frame.at(points.back()), 3, 3);
+    }
 }
 
 // A crosshair on the point, and a tip with its time and exact price; returns the tip's text.
@@ -193,15 +215,16 @@ PriceChart::PriceChart(QWidget *parent)
     : QWidget(parent)
 {
     setMouseTracking(true);
-    setAttribute(Qt::WA_OpaquePaintEvent); // every paint fills the whole widget
+    setAttribute(Qt::WA_OpaquePaintEvent); // every paint fills what it repaints
     m_frameTimer.setSingleShot(true);
     m_frameTimer.setInterval(frameMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, qOverload<>(&QWidget::update));
+    connect(&m_frameTimer, &QTimer::timeout, this, &PriceChart::frame);
 }
 
 void PriceChart::setHistory(const PriceHistory *history)
 {
     m_history = history;
+    m_regrid = true;
     update();
 }
 
@@ -214,6 +237,13 @@ void PriceChart::historyChanged()
     }
     if (!m_frameTimer.isActive())
         m_frameTimer.start();
+}
+
+void PriceChart::frame()
+{
+    const QRegion dirty = sync();
+    if (!dirty.isEmpty())
+        update(dirty);
 }
 
 void PriceChart::showEvent(QShowEvent *)
@@ -259,84 +289,267 @@ void PriceChart::leaveEvent(QEvent *)
     update();
 }
 
-void PriceChart::paintEvent(QPaintEvent *)
+void PriceChart::resizeEvent(QResizeEvent *)
+{
+    m_relayout = true;
+}
+
+void PriceChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_guessDigits = -1;
+        m_relayout = true;
+    }
+    QWidget::changeEvent(event);
+}
+
+int PriceChart::wantedColumns()
+{
+    if (!m_history || m_history->isEmpty() || height() < 40)
+        return 0;
+    // Room for the price labels, guessed from the newest price's text, measured again only
+    // when its number of digits changes: the columns need only be near the plot's width in
+    // device pixels.
+    const double newestPrice = m_history->newest().price;
+    const int digits = newestPrice >= 1 ? int(std::log10(newestPrice)) + 1 : 1;
+    if (digits != m_guessDigits) {
+        m_guessDigits = digits;
+        m_guessWidth = QFontMetricsF(font()).horizontalAdvance(
+            QLocale().toString(newestPrice, 'f', newestPrice >= 1000 ? 0 : 4));
+    }
+    const double plotWidth = width() - 24 - m_guessWidth;
+    return plotWidth >= 10 ? int(plotWidth * devicePixelRatioF()) : 0;
+}
+
+int PriceChart::leadColumns(int columns) const
+{
+    return std::min(columns / 4, int(std::lround(leadPx * devicePixelRatioF())));
+}
+
+void PriceChart::resetGrid(int columns)
+{
+    m_regrid = false;
+    m_gridSpanMs = m_spanMs;
+    const qint64 fullMs = std::max<qint64>(1, m_spanMs / columns);
+    const qint64 oldest = m_history->at(0).timeMs, newest = m_history->newest().timeMs;
+    if (newest - oldest >= (columns - 1) * fullMs) {
+        m_columns.reset(*m_history, fullMs,
+            ChartColumns::columnAt(newest, fullMs) - (columns - 1 - leadColumns(columns)), columns);
+        return;
+    }
+    // A shorter history fills the width from its oldest point, with room to grow.
+    const auto columnMs = std::clamp<qint64>(
+        qint64(std::ceil(double(newest - oldest + 1) * zoomRoom / columns)), 1, fullMs);
+    m_columns.reset(*m_history, columnMs, ChartColumns::columnAt(oldest, columnMs), columns);
+}
+
+QRegion PriceChart::sync()
+{
+    const int columns = wantedColumns();
+    if (columns <= 0) {
+        m_columns.clear();
+        m_layout = {};
+        return rect(); // the waiting text
+    }
+    bool all = false;
+    ChartColumns::Changes changes;
+    if (m_regrid || columns != m_columns.size() || m_spanMs != m_gridSpanMs) {
+        resetGrid(columns);
+        all = true;
+    } else {
+        changes = m_columns.update(*m_history);
+        const qint64 fullMs = std::max<qint64>(1, m_spanMs / columns);
+        if (changes.pastEnd && !changes.lost && m_columns.columnMs() == fullMs) {
+            // Scroll so that the newest tick lands the lead's columns before the right edge.
+            const qint64 first = ChartColumns::columnAt(m_history->newest().timeMs, fullMs)
+                - (columns - 1 - leadColumns(columns));
+            m_columns.scroll(first - m_columns.firstColumn());
+            changes = m_columns.update(*m_history);
+            all = true;
+        }
+        // A merge or compaction inside the view, or a short history outgrowing its zoom.
+        if (changes.lost || changes.pastEnd) {
+            resetGrid(columns);
+            all = true;
+        }
+    }
+    if (all || m_relayout || !m_layout.valid || !layoutStillFits(changes.from, changes.to)) {
+        relayout();
+        return rect();
+    }
+    if (changes.from < 0)
+        return {};
+    if (m_hoverX)
+        return rect(); // the tip may name another tick now
+    return columnsRect(changes.from, changes.to).toAlignedRect();
+}
+
+// Whether changed columns can be drawn on the picture shown: the same price range, opening,
+// colour and pen.
+bool PriceChart::layoutStillFits(int from, int to) const
+{
+    const int first = m_columns.nextFilled(-1);
+    if (first < 0 || m_columns[first].first.price != m_layout.opening)
+        return false;
+    const double move = m_columns[m_columns.newest()].last.price - m_layout.opening;
+    if ((move > 0) - (move < 0) != m_layout.trend)
+        return false;
+    if ((double(m_columns.m4Count()) * 2 >= m_layout.plot.width()) != m_layout.dense)
+        return false;
+    for (int i = std::max(from, 0); i <= to; ++i) {
+        const ChartColumns::Column &column = m_columns[i];
+        if (column.count && (column.low.price < m_layout.low || column.high.price > m_layout.high))
+            return false;
+    }
+    return true;
+}
+
+void PriceChart::relayout()
+{
+    m_relayout = false;
+    m_layout = {};
+    if (m_columns.m4Count() < 2)
+        return;
+    // M4 keeps every column's extremes, so these are the view's true high and low.
+    double lowest = std::numeric_limits<double>::max();
+    double highest = std::numeric_limits<double>::lowest();
+    for (int i = 0; i <= m_columns.newest(); ++i) {
+        if (m_columns[i].count) {
+            lowest = std::min(lowest, m_columns[i].low.price);
+            highest = std::max(highest, m_columns[i].high.price);
+        }
+    }
+    const double pad
+        = highest > lowest ? (highest - lowest) * 0.08 : std::max(1e-8, highest * 0.001);
+    m_layout.low = lowest - pad;
+    m_layout.high = highest + pad;
+
+    // Price labels at round values, at most one per two lines of text.
+    const QFontMetricsF metrics(font());
+    const QLocale locale;
+    const double plotHeight = height() - 10 - metrics.height() - 10;
+    const double step = priceStep(
+        m_layout.high - m_layout.low, std::max(2, int(plotHeight / (metrics.height() * 2.2))));
+    const int decimals = std::min(stepDecimals(step), 10);
+    m_layout.priceValues = priceTicks(m_layout.low, m_layout.high, step);
+    for (const double value : m_layout.priceValues) {
+        m_layout.priceLabels.append(locale.toString(value, 'f', decimals));
+        m_layout.labelWidth
+            = std::max(m_layout.labelWidth, metrics.horizontalAdvance(m_layout.priceLabels.back()));
+    }
+    m_layout.plot = QRectF(8, 10, width() - m_layout.labelWidth - 24, plotHeight);
+    const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
+    layOutTimeAxis(metrics, frame, frame.plot.right() + m_layout.labelWidth, m_layout.timeValues,
+        m_layout.timeTickLabels, m_layout.timeLabelBoxes);
+    for (const QString &label : std::as_const(m_layout.timeTickLabels)) {
+        if (!label.isEmpty())
+            m_layout.timeLabels.append(label);
+    }
+
+    const int first = m_columns.nextFilled(-1);
+    m_layout.opening = m_columns[first].first.price;
+    const double move = m_columns[m_columns.newest()].last.price - m_layout.opening;
+    m_layout.trend = (move > 0) - (move < 0);
+    m_layout.dense = double(m_columns.m4Count()) * 2 >= m_layout.plot.width();
+    m_layout.valid = true;
+}
+
+// Where changed columns show: from the filled column before them (the line joins it) to the
+// one after, or to the right edge; the margin takes in the pen and the newest tick's dot.
+QRectF PriceChart::columnsRect(int from, int to) const
+{
+    const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
+    const int before = m_columns.previousFilled(from);
+    const int after = m_columns.nextFilled(to);
+    const double left = frame.x(m_columns.columnStartMs(before >= 0 ? before : from)) - margin;
+    const double right
+        = after >= 0 ? frame.x(m_columns.columnStartMs(after + 1)) : frame.plot.right();
+    return QRectF(QPointF(left, frame.plot.top() - margin),
+        QPointF(right + margin, frame.plot.bottom() + margin));
+}
+
+// The columns a region needs, and the filled ones either side for the line into and out of it.
+void PriceChart::paintSeries(QPainter &painter, const QRect &region, const QColor &color)
+{
+    const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
+    const int n = m_columns.size();
+    const double perColumn = frame.plot.width() / n;
+    const auto columnAtX = [&](double x) {
+        return std::clamp(int(std::floor((x - frame.plot.left()) / perColumn)), 0, n - 1);
+    };
+    int from = columnAtX(region.left() - margin);
+    int to = columnAtX(region.right() + 1 + margin);
+    if (const int before = m_columns.previousFilled(from); before >= 0)
+        from = before;
+    const int after = m_columns.nextFilled(to);
+    to = after >= 0 ? after : m_columns.newest();
+    std::vector<PricePoint> points;
+    QPolygonF tops;
+    for (int i = from; i <= to; ++i) {
+        const ChartColumns::Column &column = m_columns[i];
+        if (!column.count)
+            continue;
+        m_columns.appendM4(i, points);
+        tops.append(QPointF(frame.x(column.first.timeMs), frame.y(column.high.price)));
+    }
+    if (points.empty())
+        return;
+    drawSeries(painter, frame, points, tops, color, m_layout.dense, to == m_columns.newest(),
+        devicePixelRatioF());
+}
+
+void PriceChart::paintEvent(QPaintEvent *event)
 {
     ++m_paintCount;
-    m_hoverText.clear();
-    m_timeLabels.clear();
-    m_priceLabels.clear();
+    const QRect region = event->rect();
+    m_lastPaintRect = region;
+    // A paint of the whole widget takes in what changed; a strip draws the picture the rest of
+    // the widget shows.
+    if (region.contains(rect()))
+        sync();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
     painter.fillRect(rect(), pal.base());
-    const QFontMetricsF metrics(font());
-    const QLocale locale;
-
-    // Room for the price labels, guessed from the newest price; the decimation only needs a
-    // column count near the plot's width.
-    const double newestPrice = m_history && !m_history->isEmpty() ? m_history->newest().price : 0;
-    const double guessedPlotWidth = width() - 24
-        - metrics.horizontalAdvance(locale.toString(newestPrice, 'f', newestPrice >= 1000 ? 0 : 4));
-    std::vector<PricePoint> points;
-    qint64 t0 = 0, t1 = 0;
-    if (m_history && !m_history->isEmpty() && guessedPlotWidth >= 10 && height() >= 40) {
-        t1 = m_history->newest().timeMs;
-        // A history shorter than the range fills the width instead of hugging its right edge.
-        t0 = std::max(t1 - m_spanMs, m_history->at(0).timeMs);
-        const int columns = int(guessedPlotWidth * devicePixelRatioF());
-        points = decimateM4(m_history->range(t0, t1), t0, t1, columns);
-    }
-    m_drawnPoints = points.size();
-    if (points.size() < 2) {
+    if (!m_layout.valid) {
+        m_hoverText.clear();
         painter.setPen(pal.color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter,
-            points.empty() ? tr("Waiting for the first tick…") : tr("Waiting for more ticks…"));
+            m_columns.points() == 0 ? tr("Waiting for the first tick…")
+                                    : tr("Waiting for more ticks…"));
         return;
     }
 
-    // M4 keeps every column's extremes, so these are the range's true high and low.
-    const auto [lowIt, highIt] = std::minmax_element(
-        points.begin(), points.end(), [](auto a, auto b) { return a.price < b.price; });
-    const double pad = highIt->price > lowIt->price ? (highIt->price - lowIt->price) * 0.08
-                                                    : std::max(1e-8, highIt->price * 0.001);
-    const double low = lowIt->price - pad, high = highIt->price + pad;
-
-    // Price labels at round values, at most one per two lines of text.
-    const double plotHeight = height() - 10 - metrics.height() - 10;
-    const double step
-        = priceStep(high - low, std::max(2, int(plotHeight / (metrics.height() * 2.2))));
-    const int decimals = std::min(stepDecimals(step), 10);
-    const std::vector<double> priceValues = priceTicks(low, high, step);
-    double labelWidth = 0;
-    for (const double value : priceValues) {
-        m_priceLabels.append(locale.toString(value, 'f', decimals));
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(m_priceLabels.back()));
-    }
-    const Frame frame {QRectF(8, 10, width() - labelWidth - 24, plotHeight), t0, t1, low, high};
-    drawPriceAxis(painter, frame, priceValues, m_priceLabels, labelWidth, pal);
-    m_timeLabels = drawTimeAxis(painter, frame, frame.plot.right() + labelWidth, pal);
+    const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
+    drawPriceAxis(painter, frame, m_layout.priceValues, m_layout.priceLabels, m_layout.labelWidth,
+        pal, region);
+    drawTimeAxis(painter, frame, m_layout.timeValues, m_layout.timeTickLabels,
+        m_layout.timeLabelBoxes, pal, region);
 
     // The range's opening price, for reference.
-    const double opening = points.front().price;
     painter.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));
-    painter.drawLine(QPointF(frame.plot.left(), frame.y(opening)),
-        QPointF(frame.plot.right(), frame.y(opening)));
+    painter.drawLine(QPointF(frame.plot.left(), frame.y(m_layout.opening)),
+        QPointF(frame.plot.right(), frame.y(m_layout.opening)));
 
-    const double move = points.back().price - opening;
-    const QColor color = move > 0 ? risingColor(pal)
-        : move < 0                ? fallingColor(pal)
-                                  : pal.color(QPalette::Text);
-    drawSeries(painter, frame, points, color, devicePixelRatioF());
+    const QColor color = m_layout.trend > 0 ? risingColor(pal)
+        : m_layout.trend < 0                ? fallingColor(pal)
+                                            : pal.color(QPalette::Text);
+    paintSeries(painter, region, color);
 
     // Hover: the nearest stored tick (not a decimated one).
+    m_hoverText.clear();
     if (!m_hoverX || *m_hoverX < frame.plot.left() || *m_hoverX > frame.plot.right())
         return;
-    const qint64 hoverTime
-        = t0 + qint64((*m_hoverX - frame.plot.left()) / frame.plot.width() * double(t1 - t0));
+    const qint64 last = frame.t1 - 1;
+    const qint64 hoverTime = frame.t0
+        + qint64((*m_hoverX - frame.plot.left()) / frame.plot.width() * double(last - frame.t0));
     const PricePoint *nearest = m_history->nearest(hoverTime);
-    if (nearest->timeMs < t0)
-        nearest = &m_history->range(t0, t1)[0];
-    m_hoverText = drawHover(painter, frame, *nearest, color, pal);
+    if (nearest && nearest->timeMs < frame.t0) {
+        const PriceHistory::Range inView = m_history->range(frame.t0, last);
+        nearest = inView.size() ? &inView[0] : nullptr;
+    }
+    if (nearest)
+        m_hoverText = drawHover(painter, frame, *nearest, color, pal);
 }
 
 } // namespace ticker

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bithumbticker/pricehistory.h"
+#include "chartcolumns.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -16,6 +17,13 @@ namespace ticker {
 // on round values; hovering shows a crosshair and the exact time and price of the nearest
 // tick. New ticks repaint at most once a frame, and not at all while the window is hidden or
 // minimised (showing it again paints it fresh).
+//
+// What a quiet feed costs: the time axis moves in whole columns (the view ends a few columns
+// past the newest tick and scrolls when a tick passes its end), each column's M4 is kept
+// (ChartColumns) and only the columns new ticks fall in are summarised again, and a tick that
+// neither scrolls the view nor leaves the price range repaints only the strip from the column
+// before it to the right edge. A history shorter than the range fills the width from its
+// oldest point and zooms out in steps as it grows.
 class PriceChart : public QWidget
 {
     Q_OBJECT
@@ -34,11 +42,17 @@ public:
     void setFrameIntervalMs(int ms) { m_frameTimer.setInterval(ms); }
 
     // What the last paint showed, for tests.
-    std::size_t drawnPoints() const { return m_drawnPoints; }
+    std::size_t drawnPoints() const { return m_layout.valid ? m_columns.m4Count() : 0; }
     int paintCount() const { return m_paintCount; }
-    QString hoverText() const { return m_hoverText; } // empty when not hovering a point
-    QStringList timeLabels() const { return m_timeLabels; }
-    QStringList priceLabels() const { return m_priceLabels; }
+    QRect lastPaintRect() const { return m_lastPaintRect; } // the bounding rect of its region
+    QString hoverText() const { return m_hoverText; }       // empty when not hovering a point
+    QStringList timeLabels() const { return m_layout.timeLabels; }
+    QStringList priceLabels() const { return m_layout.priceLabels; }
+    // The view: its columns' M4 points, and the time grid they sit on.
+    std::vector<PricePoint> columnPoints() const { return m_columns.m4(); }
+    qint64 viewStartMs() const { return m_columns.startMs(); }
+    qint64 viewEndMs() const { return m_columns.endMs(); } // exclusive
+    int columnCount() const { return m_columns.size(); }
 
     QSize sizeHint() const override { return {480, 200}; }
     QSize minimumSizeHint() const override { return {220, 110}; }
@@ -49,19 +63,54 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // What the picture depends on besides the columns' points; any change repaints all.
+    struct Layout
+    {
+        bool valid = false; // false: the waiting text
+        QRectF plot;
+        double low = 0, high = 0; // the price range, padded
+        double opening = 0;       // the first price in view: the dashed line
+        int trend = 0;            // the sign of newest − opening: the line's colour
+        bool dense = false;       // a hairline for many points
+        std::vector<double> priceValues;
+        QStringList priceLabels;
+        double labelWidth = 0;
+        std::vector<qint64> timeValues;
+        QStringList timeTickLabels; // one a value; empty where an edge would cut it
+        std::vector<QRectF> timeLabelBoxes;
+        QStringList timeLabels; // those drawn
+    };
+
+    void frame();
+    QRegion sync(); // brings columns and layout up to the history; returns what to repaint
+    int wantedColumns();
+    int leadColumns(int columns) const;
+    void resetGrid(int columns);
+    void relayout();
+    bool layoutStillFits(int from, int to) const;
+    QRectF columnsRect(int from, int to) const;
+    void paintSeries(QPainter &painter, const QRect &region, const QColor &color);
+
     const PriceHistory *m_history = nullptr;
     qint64 m_spanMs = fiveMinutesMs;
     QTimer m_frameTimer;
     QPointer<QWidget> m_watchedWindow; // whose minimising this chart follows
     bool m_missedChanges = false;      // ticks came while nothing could be seen
     std::optional<double> m_hoverX;
-    std::size_t m_drawnPoints = 0;
+    ChartColumns m_columns;
+    qint64 m_gridSpanMs = 0;
+    bool m_regrid = true;   // a new history or range: the columns start again
+    bool m_relayout = true; // a new size or font
+    int m_guessDigits = -1; // the newest price's digits, and the width its text takes
+    double m_guessWidth = 0;
+    Layout m_layout;
     int m_paintCount = 0;
+    QRect m_lastPaintRect;
     QString m_hoverText;
-    QStringList m_timeLabels;
-    QStringList m_priceLabels;
 };
 
 } // namespace ticker

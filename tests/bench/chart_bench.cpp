@@ -1,6 +1,10 @@
 // Paint time of PriceChart next to Qt Charts on the same data, offscreen into a QImage of the
-// same size: 1k to 1M points of a 24 h history at 400 and 1200 px. PriceChart decimates (M4)
+// same size: 1k to 2M points of a 24 h history at 400 and 1200 px. PriceChart decimates (M4)
 // to the width; Qt Charts gets the points through QLineSeries::replace, as a live chart would.
+// priceChart is a full repaint of an unchanged history (what a scroll, an expose or a hover
+// costs); priceChartNewHistory hands it the history anew each time, so it summarises every
+// point in range again (a span change, a merge); priceChartStrip repaints the strip a tick
+// inside the view repaints.
 #include "pricechart.h"
 
 #include <QApplication>
@@ -37,20 +41,45 @@ const PriceHistory &history(std::size_t count)
     return it->second;
 }
 
-void priceChart(benchmark::State &state)
+enum class Repaint { Unchanged, NewHistory, Strip };
+
+// PriceChart over the 24 h of a history, painted offscreen into an image as `repaint` says.
+void paintChart(benchmark::State &state, Repaint repaint)
 {
-    const auto count = std::size_t(state.range(0));
+    const PriceHistory &data = history(std::size_t(state.range(0)));
     const int width = int(state.range(1));
     PriceChart chart;
-    chart.setHistory(&history(count));
+    chart.setHistory(&data);
     chart.setSpanMs(PriceChart::oneDayMs);
     chart.resize(width, chartHeight);
     QImage image(width, chartHeight, QImage::Format_ARGB32_Premultiplied);
+    chart.render(&image);
+    const QRect strip(width - 80, 0, 16, chartHeight); // what a tick inside the view repaints
     for (auto _ : state) {
-        chart.render(&image);
+        if (repaint == Repaint::NewHistory)
+            chart.setHistory(&data);
+        if (repaint == Repaint::Strip)
+            chart.render(&image, strip.topLeft(), QRegion(strip));
+        else
+            chart.render(&image);
         benchmark::DoNotOptimize(image.constBits());
     }
     state.counters["drawn"] = double(chart.drawnPoints());
+}
+
+void priceChart(benchmark::State &state)
+{
+    paintChart(state, Repaint::Unchanged);
+}
+
+void priceChartNewHistory(benchmark::State &state)
+{
+    paintChart(state, Repaint::NewHistory);
+}
+
+void priceChartStrip(benchmark::State &state)
+{
+    paintChart(state, Repaint::Strip);
 }
 
 void qtCharts(benchmark::State &state)
@@ -90,7 +119,7 @@ void qtCharts(benchmark::State &state)
 
 void sizes(benchmark::internal::Benchmark *bench)
 {
-    for (const int points : {1'000, 10'000, 86'400, 100'000, 1'000'000}) {
+    for (const int points : {1'000, 10'000, 86'400, 100'000, 1'000'000, 2'000'000}) {
         for (const int width : {400, 1200})
             bench->Args({points, width});
     }
@@ -100,6 +129,8 @@ void sizes(benchmark::internal::Benchmark *bench)
 } // namespace
 
 BENCHMARK(priceChart)->Apply(sizes);
+BENCHMARK(priceChartNewHistory)->Apply(sizes);
+BENCHMARK(priceChartStrip)->Apply(sizes);
 BENCHMARK(qtCharts)->Apply(sizes);
 
 int main(int argc, char **argv)

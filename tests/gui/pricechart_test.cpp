@@ -33,6 +33,14 @@ protected:
     // Paints now and waits for nothing else: what a frame would show.
     void paint() { chart.repaint(); }
 
+    // Tells the chart of new ticks and waits for the frame that paints them.
+    bool changedAndPainted()
+    {
+        const int before = chart.paintCount();
+        chart.historyChanged();
+        return QTest::qWaitFor([&] { return chart.paintCount() > before; }, 2000);
+    }
+
     // The pointer at a point of the widget (sent directly: QTest's cursor moves are unreliable
     // on a scaled screen).
     void hover(QPoint at)
@@ -182,4 +190,124 @@ TEST_F(PriceChartTest, DecimatesToTheScreensPixelsNotTheWidgetsPoints)
     EXPECT_LE(double(chart.drawnPoints()), 4 * columns);
     // Most of the plot's columns (device pixels) hold four points, whatever the scale.
     EXPECT_GT(double(chart.drawnPoints()), 2.5 * 0.7 * columns);
+}
+
+TEST_F(PriceChartTest, ATickInsideTheViewRepaintsOnlyTheStripAtTheRight)
+{
+    paint();
+    const qint64 start = chart.viewStartMs(), end = chart.viewEndMs();
+    const PricePoint newest = history.newest();
+    ASSERT_LT(newest.timeMs + 1, end);
+    history.append(newest.timeMs + 1, newest.price); // in the range shown, in the same column
+    ASSERT_TRUE(changedAndPainted());
+    // The time axis stayed; only the newest columns, the line into them and the dot repainted.
+    EXPECT_EQ(chart.viewStartMs(), start);
+    EXPECT_EQ(chart.viewEndMs(), end);
+    const QRect strip = chart.lastPaintRect();
+    EXPECT_GT(strip.left(), chart.width() / 2) << strip.left();
+    EXPECT_LT(strip.width(), chart.width() / 10) << strip.width();
+    EXPECT_LT(strip.bottom(), chart.height() - 10); // not the time labels
+}
+
+TEST_F(PriceChartTest, ATickPastTheViewANewExtremeOrAnotherRangeRepaintsAll)
+{
+    paint();
+    history.append(chart.viewEndMs(), history.newest().price); // the view scrolls
+    ASSERT_TRUE(changedAndPainted());
+    EXPECT_EQ(chart.lastPaintRect(), chart.rect());
+    EXPECT_GT(chart.viewEndMs(), history.newest().timeMs);
+
+    history.append(history.newest().timeMs + 1, 131'000'000); // out of the price range
+    ASSERT_TRUE(changedAndPainted());
+    EXPECT_EQ(chart.lastPaintRect(), chart.rect());
+
+    const int before = chart.paintCount();
+    chart.setSpanMs(PriceChart::oneHourMs);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return chart.paintCount() > before; }, 2000));
+    EXPECT_EQ(chart.lastPaintRect(), chart.rect());
+}
+
+TEST_F(PriceChartTest, APartialRepaintDrawsWhatAFullOneWould)
+{
+    // A tick in the newest column; then, in a history shorter than the range (it fills the
+    // width with room to grow), one far right of the last, which the line must reach.
+    const auto check = [&](qint64 timeMs, double price) {
+        paint();
+        QImage shown = chart.grab().toImage();
+        history.append(timeMs, price);
+        ASSERT_TRUE(changedAndPainted());
+        const QRect strip = chart.lastPaintRect();
+        ASSERT_NE(strip, chart.rect());
+        // The strip painted over the old picture is the new picture.
+        chart.render(&shown, strip.topLeft(), QRegion(strip));
+        EXPECT_TRUE(shown == chart.grab().toImage());
+    };
+    check(history.newest().timeMs + 1, history.newest().price + 2'000);
+    history.clear();
+    for (int i = 0; i <= 60; ++i)
+        history.append(t0 + i * 1000, 130'000'000 + (i % 17) * 1000); // rising
+    paint();
+    ASSERT_GT(chart.viewEndMs() - history.newest().timeMs, 5'000);
+    check(chart.viewEndMs() - 1, 130'010'000);
+}
+
+namespace {
+
+// Each column's M4, from scratch: what the chart's kept columns must equal.
+void expectColumnsHoldTheirM4(const PriceChart &chart, const PriceHistory &history)
+{
+    std::vector<PricePoint> expected;
+    const qint64 columnMs = (chart.viewEndMs() - chart.viewStartMs()) / chart.columnCount();
+    for (int i = 0; i < chart.columnCount(); ++i) {
+        const qint64 from = chart.viewStartMs() + i * columnMs, to = from + columnMs - 1;
+        const std::vector<PricePoint> m4 = decimateM4(history.range(from, to), from, to, 1);
+        expected.insert(expected.end(), m4.begin(), m4.end());
+    }
+    const std::vector<PricePoint> kept = chart.columnPoints();
+    ASSERT_EQ(kept.size(), expected.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        EXPECT_EQ(kept[i].timeMs, expected[i].timeMs) << i;
+        EXPECT_EQ(kept[i].price, expected[i].price) << i;
+    }
+}
+
+} // namespace
+
+TEST_F(PriceChartTest, KeptColumnsEqualTheirM4AfterManyChanges)
+{
+    // Short of the range and capped: the view zooms out as it grows, and once full it loses
+    // its oldest points inside the view. Then a history longer than the range: it scrolls, and
+    // candles fill a gap of two minutes in the middle of the view.
+    chart.setFrameIntervalMs(1);
+    PriceHistory capped(2'000);
+    PriceHistory long_;
+    QRandomGenerator random(5);
+    for (PriceHistory *target : {&capped, &long_}) {
+        chart.setHistory(target);
+        qint64 t = t0;
+        double price = 1'000;
+        qint64 gapFrom = 0;
+        for (int frame = 0; frame < 30; ++frame) {
+            if (target == &long_ && frame == 25) {
+                gapFrom = (t / 60'000 + 1) * 60'000;
+                t = gapFrom + 2 * 60'000;
+            }
+            for (int i = 0; i < 200; ++i) {
+                t += random.bounded(200); // ties too
+                price += random.bounded(21) - 10;
+                target->append(t, price);
+            }
+            ASSERT_TRUE(changedAndPainted());
+            if (frame % 10 == 9)
+                expectColumnsHoldTheirM4(chart, *target);
+        }
+        if (target == &long_) {
+            std::vector<Candle> candles;
+            for (int m = 0; m < 2; ++m)
+                candles.push_back({gapFrom + m * 60'000, 990.0 + m, 1'010, 980, 1'000});
+            ASSERT_EQ(target->mergeCandles(candles, t), 8u);
+            ASSERT_TRUE(changedAndPainted());
+            expectColumnsHoldTheirM4(chart, *target);
+        }
+    }
 }
