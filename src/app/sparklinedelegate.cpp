@@ -15,10 +15,7 @@ namespace ticker {
 void SparklineDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem background = option;
-    initStyleOption(&background, index);
-    background.text.clear();
-    QStyledItemDelegate::paint(painter, background, index); // selection and hover as usual
+    paintBackground(painter, option, index); // selection and alternate rows as the others
     m_lastDrawnPoints = 0;
     const auto *history = index.data(WatchlistModel::HistoryRole).value<const PriceHistory *>();
     if (!history || history->isEmpty())

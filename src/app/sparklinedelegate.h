@@ -1,19 +1,19 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include "celldelegate.h"
 
 namespace ticker {
 
 // Draws a market's last 24 h in a table cell: its PriceHistory (WatchlistModel::HistoryRole)
 // decimated with M4 to four points per device pixel column, so the line keeps each column's
 // true high and low, in the colour of the day's move.
-class SparklineDelegate : public QStyledItemDelegate
+class SparklineDelegate : public CellDelegate
 {
     Q_OBJECT
 public:
     static constexpr qint64 spanMs = 24 * 3600 * 1000;
 
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using CellDelegate::CellDelegate;
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
     void paint(QPainter *painter, const QStyleOptionViewItem &option,

@@ -270,6 +270,10 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
             return toneColor(view.tone);
         if (view.stale && (column == PriceColumn || column == ValueColumn))
             return toneColor(MarketPresentation::Tone::Muted);
+        if (column == StatusColumn && view.badge.severity == StatusBadge::Severity::Danger)
+            return risingColor(QGuiApplication::palette()); // Bithumb's red for halts
+        if (column == StatusColumn && view.badge.severity == StatusBadge::Severity::Caution)
+            return QColor(0xc0, 0x70, 0x00); // the badge's amber, dark enough for text
         if (column == StatusColumn && !view.notice.isEmpty())
             return toneColor(MarketPresentation::Tone::Muted);
         return {};

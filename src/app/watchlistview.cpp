@@ -1,5 +1,6 @@
 #include "watchlistview.h"
 
+#include "celldelegate.h"
 #include "sparklinedelegate.h"
 #include "watchlistmodel.h"
 
@@ -20,6 +21,7 @@ WatchlistView::WatchlistView(WatchlistModel *model, QWidget *parent)
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(WatchlistModel::SortRole);
     setModel(m_proxy);
+    setItemDelegate(new CellDelegate(this));
     setItemDelegateForColumn(WatchlistModel::TrendColumn, m_sparklines);
     setSelectionBehavior(SelectRows);
     setSelectionMode(ExtendedSelection);

@@ -1,0 +1,52 @@
+#include "celldelegate.h"
+
+#include <QPainter>
+
+namespace ticker {
+
+namespace {
+
+constexpr int padding = 4;
+
+} // namespace
+
+QColor CellDelegate::paintBackground(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QPalette &palette = option.palette;
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const QPalette::ColorGroup group
+        = option.state.testFlag(QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
+    if (selected) {
+        painter->fillRect(option.rect, palette.brush(group, QPalette::Highlight));
+        return palette.color(group, QPalette::HighlightedText);
+    }
+    if (option.features.testFlag(QStyleOptionViewItem::Alternate))
+        painter->fillRect(option.rect, palette.brush(group, QPalette::AlternateBase));
+    const QVariant background = index.data(Qt::BackgroundRole);
+    if (background.canConvert<QColor>())
+        painter->fillRect(option.rect, background.value<QColor>());
+    const QVariant foreground = index.data(Qt::ForegroundRole);
+    return foreground.canConvert<QColor>() && foreground.value<QColor>().isValid()
+        ? foreground.value<QColor>()
+        : palette.color(group, QPalette::Text);
+}
+
+void CellDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QColor text = paintBackground(painter, option, index);
+    const QString display = index.data(Qt::DisplayRole).toString();
+    if (display.isEmpty())
+        return;
+    const QRect area = option.rect.adjusted(padding, 0, -padding, 0);
+    const QVariant alignment = index.data(Qt::TextAlignmentRole);
+    const int flags
+        = alignment.isValid() ? alignment.toInt() : int(Qt::AlignLeft | Qt::AlignVCenter);
+    painter->setPen(text);
+    painter->setFont(option.font);
+    painter->drawText(area, flags | Qt::TextSingleLine,
+        option.fontMetrics.elidedText(display, Qt::ElideRight, area.width()));
+}
+
+} // namespace ticker
