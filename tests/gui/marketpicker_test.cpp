@@ -3,6 +3,7 @@
 #include "marketpicker.h"
 
 #include "bithumbticker/fakemarkets.h"
+#include "marketentries.h"
 #include "marketlistmodel.h"
 #include "qtprinters.h"
 
@@ -22,13 +23,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::vector<MarketCatalog::Entry> fakeEntries()
+using test::fakeCatalogEntries;
+
+// The market a spy on marketChosen got at that emission, as BASE_QUOTE.
+QString chosenAt(const QSignalSpy &chosen, int emission)
 {
-    std::vector<MarketCatalog::Entry> entries;
-    for (const auto &listing : fakeCatalog())
-        entries.push_back({listing.market, listing.koreanName, listing.englishName,
-            listing.caution ? u"CAUTION"_s : u"NONE"_s, MarketCatalog::Source::Exchange});
-    return entries;
+    return chosen.at(emission).at(0).value<MarketId>().toV1();
 }
 
 const MarketId btc = *MarketId::fromV1("BTC_KRW");
@@ -42,7 +42,7 @@ protected:
         picker = new MarketPicker(&window);
         layout->addWidget(picker);
         layout->addStretch();
-        picker->setEntries(fakeEntries());
+        picker->setEntries(fakeCatalogEntries());
         picker->setCurrentMarket(btc);
         window.resize(420, 300);
         window.show();
@@ -218,7 +218,7 @@ TEST_F(MarketPickerTest, DownOnTheClosedLineOpensTheWholeList)
     key(Qt::Key_Down);
     key(Qt::Key_Enter);
     ASSERT_EQ(chosen.count(), 1);
-    EXPECT_EQ(chosen.at(0).at(0).value<MarketId>().toV1(), u"ETH_KRW"_s);
+    EXPECT_EQ(chosenAt(chosen, 0), u"ETH_KRW"_s);
 }
 
 TEST_F(MarketPickerTest, EnterTakesAMarketTypedInEitherSpelling)
@@ -228,20 +228,20 @@ TEST_F(MarketPickerTest, EnterTakesAMarketTypedInEitherSpelling)
     typeLatin("krw-eth");
     key(Qt::Key_Return);
     ASSERT_EQ(chosen.count(), 1);
-    EXPECT_EQ(chosen.at(0).at(0).value<MarketId>().toV1(), u"ETH_KRW"_s);
+    EXPECT_EQ(chosenAt(chosen, 0), u"ETH_KRW"_s);
     EXPECT_EQ(picker->lineEdit()->text(), u"ETH · 이더리움 · Ethereum"_s);
     EXPECT_FALSE(isOpen());
     picker->lineEdit()->selectAll();
     typeLatin("xrp_krw");
     key(Qt::Key_Return);
     ASSERT_EQ(chosen.count(), 2);
-    EXPECT_EQ(chosen.at(1).at(0).value<MarketId>().toV1(), u"XRP_KRW"_s);
+    EXPECT_EQ(chosenAt(chosen, 1), u"XRP_KRW"_s);
     // A whole name, with nothing highlighted.
     picker->lineEdit()->selectAll();
     inputMethod(u"솔라나"_s);
     key(Qt::Key_Return);
     ASSERT_EQ(chosen.count(), 3);
-    EXPECT_EQ(chosen.at(2).at(0).value<MarketId>().toV1(), u"SOL_KRW"_s);
+    EXPECT_EQ(chosenAt(chosen, 2), u"SOL_KRW"_s);
     EXPECT_EQ(refused.count(), 0);
 }
 
@@ -268,7 +268,7 @@ TEST_F(MarketPickerTest, AnUnlistedMarketIsTakenWhenTheCatalogueIsPartial)
     typeLatin("nope_krw");
     key(Qt::Key_Return);
     ASSERT_EQ(chosen.count(), 1);
-    EXPECT_EQ(chosen.at(0).at(0).value<MarketId>().toV1(), u"NOPE_KRW"_s);
+    EXPECT_EQ(chosenAt(chosen, 0), u"NOPE_KRW"_s);
     EXPECT_EQ(picker->lineEdit()->text(), u"NOPE_KRW"_s);
 }
 
@@ -319,7 +319,7 @@ TEST_F(MarketPickerTest, ARefreshKeepsTheCurrentMarketAndSaysNothing)
     // A current market the catalogue does not list is shown by its symbol.
     const auto unlisted = *MarketId::fromV1("NOPE_KRW");
     picker->setCurrentMarket(unlisted);
-    picker->setEntries(fakeEntries());
+    picker->setEntries(fakeCatalogEntries());
     EXPECT_EQ(picker->currentMarket(), unlisted);
     EXPECT_EQ(picker->lineEdit()->text(), u"NOPE_KRW"_s);
     EXPECT_EQ(chosen.count(), 0);

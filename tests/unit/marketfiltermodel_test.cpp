@@ -1,7 +1,7 @@
 // The picker's filter: which markets a query finds and in what order, through refreshes.
 #include "marketfiltermodel.h"
 
-#include "bithumbticker/fakemarkets.h"
+#include "marketentries.h"
 #include "marketlistmodel.h"
 #include "qtprinters.h"
 
@@ -12,22 +12,10 @@
 using namespace ticker;
 using namespace Qt::StringLiterals;
 
+using test::catalogEntry;
+using test::fakeCatalogEntries;
+
 namespace {
-
-MarketCatalog::Entry entry(const char *code, const char *korean, const char *english)
-{
-    return {*MarketId::fromV2(code), QString::fromUtf8(korean), QString::fromUtf8(english),
-        u"NONE"_s, MarketCatalog::Source::Exchange};
-}
-
-std::vector<MarketCatalog::Entry> fakeEntries()
-{
-    std::vector<MarketCatalog::Entry> entries;
-    for (const auto &listing : fakeCatalog())
-        entries.push_back({listing.market, listing.koreanName, listing.englishName,
-            listing.caution ? u"CAUTION"_s : u"NONE"_s, MarketCatalog::Source::Exchange});
-    return entries;
-}
 
 class MarketFilterModelTest : public ::testing::Test
 {
@@ -75,10 +63,11 @@ TEST_F(MarketFilterModelTest, FindsKoreanInitialsAndEnglish)
 
 TEST_F(MarketFilterModelTest, BestMatchFirst)
 {
-    markets.setEntries(
-        {entry("KRW-SETH", "세스", "Seth"), entry("KRW-ETC", "이더리움 클래식", "Ethereum Classic"),
-            entry("KRW-ETHFI", "이더파이", "Ether.fi"), entry("KRW-ETH", "이더리움", "Ethereum"),
-            entry("KRW-BTC", "비트코인", "Bitcoin")});
+    markets.setEntries({catalogEntry("KRW-SETH", "세스", "Seth"),
+        catalogEntry("KRW-ETC", "이더리움 클래식", "Ethereum Classic"),
+        catalogEntry("KRW-ETHFI", "이더파이", "Ether.fi"),
+        catalogEntry("KRW-ETH", "이더리움", "Ethereum"),
+        catalogEntry("KRW-BTC", "비트코인", "Bitcoin")});
     filter.setQuery(u"eth");
     // Exact symbol, symbol prefix, name prefix, anywhere.
     EXPECT_EQ(shown(), (QStringList {u"ETH_KRW"_s, u"ETHFI_KRW"_s, u"ETC_KRW"_s, u"SETH_KRW"_s}));
@@ -92,7 +81,7 @@ TEST_F(MarketFilterModelTest, ARefreshIsFilteredByTheSameQuery)
     markets.setEntries(MarketCatalog::bundled());
     filter.setQuery(u"ㅂㅌ");
     ASSERT_EQ(filter.rowCount(), 3);
-    markets.setEntries(fakeEntries());
+    markets.setEntries(fakeCatalogEntries());
     const QStringList found = shown();
     EXPECT_GT(found.size(), 2);
     EXPECT_EQ(found.value(0), u"BTC_KRW"_s);
@@ -109,7 +98,7 @@ TEST_F(MarketFilterModelTest, ARefreshIsFilteredByTheSameQuery)
 
 TEST_F(MarketFilterModelTest, TheFakesWholeCatalogue)
 {
-    markets.setEntries(fakeEntries());
+    markets.setEntries(fakeCatalogEntries());
     ASSERT_EQ(markets.rowCount(), 493);
     EXPECT_EQ(filter.rowCount(), 493);
     filter.setQuery(u"krw-btc");

@@ -1,5 +1,7 @@
 // The catalogue as a list model: labels, roles, the caution mark, refreshes and tooltips.
 #include "marketlistmodel.h"
+
+#include "marketentries.h"
 #include "qtprinters.h"
 
 #include <QAbstractItemModelTester>
@@ -10,19 +12,15 @@
 using namespace ticker;
 using namespace Qt::StringLiterals;
 
-namespace {
+using test::catalogEntry;
 
-MarketCatalog::Entry entry(
-    const char *code, const char *korean, const char *english, const char *warning = "NONE")
-{
-    return {*MarketId::fromV2(code), QString::fromUtf8(korean), QString::fromUtf8(english),
-        QString::fromLatin1(warning), MarketCatalog::Source::Exchange};
-}
+namespace {
 
 std::vector<MarketCatalog::Entry> threeMarkets()
 {
-    return {entry("KRW-BTC", "비트코인", "Bitcoin"), entry("KRW-PEPE", "페페", "Pepe", "CAUTION"),
-        entry("BTC-ETH", "이더리움", "Ethereum")};
+    return {catalogEntry("KRW-BTC", "비트코인", "Bitcoin"),
+        catalogEntry("KRW-PEPE", "페페", "Pepe", "CAUTION"),
+        catalogEntry("BTC-ETH", "이더리움", "Ethereum")};
 }
 
 class MarketListModelTest : public ::testing::Test
@@ -69,8 +67,8 @@ TEST_F(MarketListModelTest, ARefreshIsAResetAndNamesFollowIt)
     QSignalSpy aboutToReset(&model, &QAbstractItemModel::modelAboutToBeReset);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     // Bithumb has reused tickers: the same market, another name.
-    model.setEntries(
-        {entry("KRW-BTC", "비트코인", "Bitcoin"), entry("KRW-PEPE", "새페페", "NewPepe")});
+    model.setEntries({catalogEntry("KRW-BTC", "비트코인", "Bitcoin"),
+        catalogEntry("KRW-PEPE", "새페페", "NewPepe")});
     EXPECT_EQ(aboutToReset.count(), 1);
     EXPECT_EQ(reset.count(), 1);
     ASSERT_EQ(model.rowCount(), 2);
@@ -97,7 +95,7 @@ TEST_F(MarketListModelTest, TooltipsStayWithTheirMarketAcrossRefreshes)
     model.setToolTip(sol, u"last trade 1 s ago"_s);
     EXPECT_EQ(changed.count(), 1);
     auto entries = threeMarkets();
-    entries.insert(entries.begin(), entry("KRW-SOL", "솔라나", "Solana"));
+    entries.insert(entries.begin(), catalogEntry("KRW-SOL", "솔라나", "Solana"));
     model.setEntries(entries);
     EXPECT_EQ(model.index(0).data(Qt::ToolTipRole).toString(), u"last trade 1 s ago"_s);
     EXPECT_EQ(model.index(3).data(Qt::ToolTipRole).toString(), u"last trade 3 s ago"_s);

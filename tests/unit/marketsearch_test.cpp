@@ -1,21 +1,16 @@
 // Finding markets by symbol, Korean or English name and 초성, and what Enter on a text means.
 #include "bithumbticker/marketsearch.h"
 
-#include "bithumbticker/fakemarkets.h"
+#include "marketentries.h"
 #include "qtprinters.h"
 
 #include <gtest/gtest.h>
 
 using namespace ticker;
 using namespace Qt::StringLiterals;
+using ticker::test::catalogEntry;
 
 namespace {
-
-MarketCatalog::Entry entry(const char *code, const char *korean, const char *english)
-{
-    return {*MarketId::fromV2(code), QString::fromUtf8(korean), QString::fromUtf8(english),
-        u"NONE"_s, MarketCatalog::Source::Bundled};
-}
 
 // The markets of the bundled list a query finds, as BASE_QUOTE, in the list's order.
 QStringList found(QStringView query)
@@ -77,8 +72,8 @@ TEST(MarketSearch, InitialConsonants)
 
 TEST(MarketSearch, DoubleConsonantsAreTheirOwnLetters)
 {
-    const auto ddao = entry("KRW-DDAO", "따오기", "Ddao");
-    const auto dao = entry("KRW-DAO", "다오", "Dao");
+    const auto ddao = catalogEntry("KRW-DDAO", "따오기", "Ddao");
+    const auto dao = catalogEntry("KRW-DAO", "다오", "Dao");
     EXPECT_TRUE(matchesMarketQuery(ddao, u"ㄸ"));
     EXPECT_TRUE(matchesMarketQuery(ddao, u"ㄸㅇㄱ"));
     EXPECT_FALSE(matchesMarketQuery(dao, u"ㄸ"));
@@ -94,13 +89,13 @@ TEST(MarketSearch, SyllablesAndConsonantsMixed)
     EXPECT_TRUE(matchesMarketQuery(btc, u"비트ㅋ인"));
     EXPECT_FALSE(matchesMarketQuery(btc, u"비ㅋ"));
     // A typed syllable matches only itself, not the consonant it starts with.
-    EXPECT_FALSE(matchesMarketQuery(entry("KRW-X", "ㅂ트", "X"), u"비트"));
+    EXPECT_FALSE(matchesMarketQuery(catalogEntry("KRW-X", "ㅂ트", "X"), u"비트"));
 }
 
 TEST(MarketSearch, ConsonantsNeverMatchLatinLetters)
 {
-    EXPECT_FALSE(matchesMarketQuery(entry("KRW-BT", "비트", "Bitcoin"), u"ㅋ"));
-    EXPECT_FALSE(matchesMarketQuery(entry("KRW-BT", "BT", "Bitcoin"), u"ㅂ"));
+    EXPECT_FALSE(matchesMarketQuery(catalogEntry("KRW-BT", "비트", "Bitcoin"), u"ㅋ"));
+    EXPECT_FALSE(matchesMarketQuery(catalogEntry("KRW-BT", "BT", "Bitcoin"), u"ㅂ"));
 }
 
 TEST(MarketSearch, EnglishNamesAnyCase)
@@ -157,10 +152,10 @@ TEST(MarketSearch, ConjoiningJamoFromAnInputMethodCountAsConsonants)
 
 TEST(MarketSearch, RanksExactSymbolThenPrefixThenAnywhere)
 {
-    const auto eth = entry("KRW-ETH", "이더리움", "Ethereum");
-    const auto ethfi = entry("KRW-ETHFI", "이더파이", "Ether.fi");
-    const auto etc = entry("KRW-ETC", "이더리움 클래식", "Ethereum Classic");
-    const auto seth = entry("KRW-SETH", "세스", "Seth");
+    const auto eth = catalogEntry("KRW-ETH", "이더리움", "Ethereum");
+    const auto ethfi = catalogEntry("KRW-ETHFI", "이더파이", "Ether.fi");
+    const auto etc = catalogEntry("KRW-ETC", "이더리움 클래식", "Ethereum Classic");
+    const auto seth = catalogEntry("KRW-SETH", "세스", "Seth");
     EXPECT_EQ(marketMatch(eth, u"eth"), MarketMatch::ExactSymbol);
     EXPECT_EQ(marketMatch(ethfi, u"ETH"), MarketMatch::SymbolPrefix);
     EXPECT_EQ(marketMatch(etc, u"eth"), MarketMatch::NamePrefix);
@@ -177,7 +172,7 @@ TEST(MarketSearch, RanksExactSymbolThenPrefixThenAnywhere)
 
 TEST(MarketSearch, BtcQuotedMarketsAreFoundByTheirPair)
 {
-    const auto ethBtc = entry("BTC-ETH", "이더리움", "Ethereum");
+    const auto ethBtc = catalogEntry("BTC-ETH", "이더리움", "Ethereum");
     EXPECT_TRUE(matchesMarketQuery(ethBtc, u"eth"));
     EXPECT_TRUE(matchesMarketQuery(ethBtc, u"ETH_BTC"));
     EXPECT_TRUE(matchesMarketQuery(ethBtc, u"btc-"));
@@ -187,9 +182,10 @@ TEST(MarketSearch, BtcQuotedMarketsAreFoundByTheirPair)
 
 TEST(MarketLabel, SymbolThenBothNames)
 {
-    EXPECT_EQ(marketLabel(entry("KRW-BTC", "비트코인", "Bitcoin")), u"BTC · 비트코인 · Bitcoin"_s);
     EXPECT_EQ(
-        marketLabel(entry("BTC-ETH", "이더리움", "Ethereum")), u"ETH/BTC · 이더리움 · Ethereum"_s);
+        marketLabel(catalogEntry("KRW-BTC", "비트코인", "Bitcoin")), u"BTC · 비트코인 · Bitcoin"_s);
+    EXPECT_EQ(marketLabel(catalogEntry("BTC-ETH", "이더리움", "Ethereum")),
+        u"ETH/BTC · 이더리움 · Ethereum"_s);
 }
 
 TEST(ChooseMarket, AMarketSpellingListedOrNot)
@@ -208,7 +204,7 @@ TEST(ChooseMarket, AMarketSpellingListedOrNot)
 TEST(ChooseMarket, ALabelASymbolOrAWholeName)
 {
     auto entries = MarketCatalog::bundled();
-    entries.push_back(entry("BTC-ETH", "이더리움", "Ethereum"));
+    entries.push_back(catalogEntry("BTC-ETH", "이더리움", "Ethereum"));
     const auto chosen = [&](QStringView text) {
         const auto choice = chooseMarket(entries, text);
         return choice.outcome == MarketChoice::Outcome::Chosen ? choice.market.toV1() : QString();
@@ -239,16 +235,14 @@ TEST(ChooseMarket, NothingOrSeveral)
 TEST(MarketSearch, TheFakesCatalogueFindsTheSameMarkets)
 {
     int bitcoins = 0, initials = 0;
-    for (const auto &listing : fakeCatalog()) {
-        const MarketCatalog::Entry e {listing.market, listing.koreanName, listing.englishName,
-            QString(), MarketCatalog::Source::None};
+    for (const auto &e : test::fakeCatalogEntries()) {
         bitcoins += matchesMarketQuery(e, u"bitcoin") ? 1 : 0;
         initials += matchesMarketQuery(e, u"ㅂㅌ") ? 1 : 0;
         // Every listed market is found by its own symbol and its own names.
-        EXPECT_TRUE(matchesMarketQuery(e, listing.market.base()));
-        EXPECT_TRUE(matchesMarketQuery(e, listing.koreanName));
-        EXPECT_TRUE(matchesMarketQuery(e, hangulInitials(listing.koreanName)));
-        EXPECT_TRUE(matchesMarketQuery(e, listing.englishName.toUpper()));
+        EXPECT_TRUE(matchesMarketQuery(e, e.market.base()));
+        EXPECT_TRUE(matchesMarketQuery(e, e.koreanName));
+        EXPECT_TRUE(matchesMarketQuery(e, hangulInitials(e.koreanName)));
+        EXPECT_TRUE(matchesMarketQuery(e, e.englishName.toUpper()));
     }
     EXPECT_GE(bitcoins, 2);
     EXPECT_GE(initials, 2);
