@@ -62,6 +62,8 @@ public:
     // False (and nothing sent) for an unlisted market or a text that is no price.
     bool publish(const MarketId &market, const QString &priceText,
         qint64 tradeTimeMs = QDateTime::currentMSecsSinceEpoch());
+    // One step of the market's random walk, traded now, sent to every client subscribed to it.
+    void trade(const MarketId &market);
     // Moves the market's last trade to this time without sending anything: the next snapshot
     // carries it (a quiet market's snapshot is hours old).
     void setLastTrade(const MarketId &market, qint64 tradeTimeMs);

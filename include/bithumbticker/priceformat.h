@@ -17,9 +17,6 @@ QString formatPrice(const QString &priceText, double price, const QLocale &local
 // fraction digits as the price text had.
 QString formatChange(const Tick &tick, const QLocale &locale);
 
-// The age of the last tick for a status bar: "just now", "12 s ago", "3 min ago", "2 h ago".
-QString formatAge(qint64 ageMs);
-
 // How many fraction digits a decimal text has, trailing zeros not counted.
 int fractionDigits(const QString &decimalText);
 

@@ -51,6 +51,7 @@ struct Tick
     double changeAmount = unknown;  // in the quote currency, signed
     double changePercent = unknown; // percent, signed: 1.5 means +1.5 %
     double volume = unknown;        // base currency, over 24 h (API 1.0: the tick-type window)
+    double tradedValue = unknown;   // quote currency traded over the same window as volume
     qint64 exchangeTimeMs = 0;      // the trade's time by the exchange's clock, UTC ms
     qint64 serverTimeMs = 0;        // when the exchange sent the frame (API 1.0: the frame's time)
     qint64 receivedMs = 0;          // local clock, ms since the epoch

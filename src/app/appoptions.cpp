@@ -133,6 +133,8 @@ std::optional<AppOptions> AppOptions::fromArguments(
     options.headless = parser.isSet(headless);
     options.stats = parser.isSet(stats);
     options.listMarkets = parser.isSet(listMarkets);
+    options.given
+        = {parser.isSet(symbols), parser.isSet(api), parser.isSet(tickType), parser.isSet(range)};
     return options;
 }
 

@@ -21,7 +21,13 @@ struct AppOptions
     bool demo = false;
     bool headless = false;
     bool stats = false;
-    bool listMarkets = false;   // --list-markets: print the catalogue and exit
+    bool listMarkets = false; // --list-markets: print the catalogue and exit
+    MarketId shownMarket;     // the market the window shows first; invalid: the first of markets
+    // Which options the command line set: those override the saved settings for this run.
+    struct Given
+    {
+        bool symbols = false, api = false, tickType = false, range = false;
+    } given;
     double durationSeconds = 0; // 0: run until closed
     qint64 exitAfterTicks = 0;  // 0: no limit
 

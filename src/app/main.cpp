@@ -1,4 +1,5 @@
 #include "appoptions.h"
+#include "appsettings.h"
 #include "headlessprinter.h"
 #include "mainwindow.h"
 #include "marketlisting.h"
@@ -6,11 +7,14 @@
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/logging.h"
+#include "bithumbticker/marketstore.h"
+#include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
 #include "bithumbticker/wakewatcher.h"
 
 #include <QApplication>
-#include <QFile>
+#include <QSplitter>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -35,18 +39,17 @@ bool needsNoDisplay(int argc, char **argv)
     return false;
 }
 
-QStringList bundledMarkets()
+constexpr int catalogRefreshMs = 3 * 3600 * 1000;
+
+// The markets the catalogue does not list, comma separated; empty when it lists them all.
+QString unlistedMarkets(const MarketCatalog &catalog, const QList<MarketId> &markets)
 {
-    QFile file(u":/bithumbticker/markets.txt"_s);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
-    QStringList markets;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        const QString name = QString::fromUtf8(line).trimmed();
-        if (!name.isEmpty() && !name.startsWith(u'#'))
-            markets.append(name);
+    QStringList unlisted;
+    for (const MarketId &market : markets) {
+        if (!catalog.find(market))
+            unlisted.append(market.toV1());
     }
-    return markets;
+    return unlisted.join(u", "_s);
 }
 
 } // namespace
@@ -86,14 +89,44 @@ int main(int argc, char **argv)
         qCInfo(lcFeed) << "demo exchange on" << exchange->url(options->feed.api);
     }
 
-    if (options->listMarkets) {
-        MarketCatalog::Config config;
-        config.restBase = options->restUrl;
-        config.extraCaCertificates = options->feed.extraCaCertificates;
-        return listMarkets(config, stdout);
+    MarketCatalog::Config catalogConfig;
+    catalogConfig.restBase = options->restUrl;
+    catalogConfig.extraCaCertificates = options->feed.extraCaCertificates;
+    if (options->listMarkets)
+        return listMarkets(catalogConfig, stdout);
+
+    // The window remembers its watchlist and choices; a script's headless run does not.
+    std::unique_ptr<AppSettings> settings;
+    if (!options->headless) {
+        settings = std::make_unique<AppSettings>();
+        settings->applyTo(*options);
+    }
+
+    // Bithumb answers an unknown code with silence, so the catalogue must refuse it: the
+    // cache at once, or, on a first start, one refresh (given up within 10 s).
+    MarketCatalog catalog(catalogConfig);
+    catalog.load();
+    if (catalog.source() == MarketCatalog::Source::Bundled)
+        refreshAndWait(catalog);
+    // Only what the command line names: a saved market that was delisted stays in the
+    // watchlist, marked, until the user removes it.
+    if (const QString unlisted
+        = options->given.symbols ? unlistedMarkets(catalog, options->feed.markets) : QString();
+        !unlisted.isEmpty()) {
+        if (catalog.source() != MarketCatalog::Source::Bundled) {
+            std::fprintf(
+                stderr, "bithumb-ticker: not listed on Bithumb: %s\n", qPrintable(unlisted));
+            return 2;
+        }
+        std::fprintf(stderr,
+            "bithumb-ticker: warning: Bithumb's market list could not be read; %s is not in "
+            "the bundled list and may not exist\n",
+            qPrintable(unlisted));
     }
 
     TickerFeed feed(options->feed);
+    MarketStore store;
+    Subscriptions subscriptions;
     std::unique_ptr<HeadlessPrinter> printer;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<HistoryBackfill> backfill;
@@ -124,15 +157,51 @@ int main(int argc, char **argv)
                         qPrintable(message));
             });
     } else {
-        window = std::make_unique<MainWindow>(&feed, bundledMarkets(), options->demo);
+        store.setCatalog(catalog.entries(), catalog.source());
+        QObject::connect(&catalog, &MarketCatalog::refreshed, &store,
+            [&] { store.setCatalog(catalog.entries(), catalog.source()); });
+        store.showMarket(options->shownMarket.isValid() ? options->shownMarket
+                                                        : options->feed.markets.constFirst());
+        subscriptions.setWanted(Subscriptions::Need::Shown, {store.shownMarket()});
+        subscriptions.setWanted(Subscriptions::Need::Watchlist, options->feed.markets);
+        connectFeed(&feed, &store, &subscriptions);
+        window = std::make_unique<MainWindow>(&store, &subscriptions, options->demo);
         window->setChartSpan(options->chartSpanMs);
+        window->restoreGeometry(settings->geometry());
+        window->splitter()->restoreState(settings->splitterState());
+        // Only what the user changes is saved: a --symbols run leaves the saved list alone.
+        QObject::connect(window.get(), &MainWindow::watchlistEdited, window.get(),
+            [&](const QList<MarketId> &markets) {
+                settings->setWatchlist(markets);
+                settings->sync();
+            });
+        QObject::connect(
+            window.get(), &MainWindow::marketShown, window.get(), [&](const MarketId &market) {
+                settings->setShownMarket(market);
+                settings->sync();
+            });
+        QObject::connect(
+            window.get(), &MainWindow::chartSpanChosen, window.get(), [&](qint64 spanMs) {
+                settings->setChartSpanMs(spanMs);
+                settings->sync();
+            });
+        QObject::connect(app.get(), &QCoreApplication::aboutToQuit, window.get(), [&] {
+            settings->setWindowState(window->saveGeometry(), window->splitter()->saveState());
+            settings->sync();
+        });
+        QObject::connect(&feed, &TickerFeed::serverMessage, window.get(),
+            [&](const QString &code, const QString &message, bool isError) {
+                if (isError)
+                    window->statusBar()->showMessage(
+                        MainWindow::tr("Server error %1: %2").arg(code, message), 10000);
+            });
         if (options->backfill) {
             HistoryBackfill::Config config;
             config.api = options->feed.api;
             config.restBase = options->restUrl;
             config.extraCaCertificates = options->feed.extraCaCertificates;
             backfill = std::make_unique<HistoryBackfill>(config);
-            window->setBackfill(backfill.get());
+            store.setBackfill(backfill.get());
         }
         window->show();
         if (options->exitAfterTicks > 0) {
@@ -144,6 +213,13 @@ int main(int argc, char **argv)
                 });
         }
     }
+    // The list changes now and then (listings, delistings, renames): refreshed every few hours.
+    QTimer catalogTimer;
+    catalogTimer.setInterval(catalogRefreshMs);
+    QObject::connect(&catalogTimer, &QTimer::timeout, &catalog, &MarketCatalog::refresh);
+    catalogTimer.start();
+    if (catalog.source() == MarketCatalog::Source::Cache)
+        catalog.refresh();
     if (options->durationSeconds > 0)
         QTimer::singleShot(
             qint64(options->durationSeconds * 1000), app.get(), &QCoreApplication::quit);
@@ -152,7 +228,7 @@ int main(int argc, char **argv)
     QObject::connect(&wakeWatcher, &WakeWatcher::resumeSuggested, &feed, &TickerFeed::redialNow);
     if (window) {
         QObject::connect(
-            &wakeWatcher, &WakeWatcher::onlineChanged, window.get(), &MainWindow::setNetworkOnline);
+            &wakeWatcher, &WakeWatcher::onlineChanged, &store, &MarketStore::setNetworkOnline);
     } else {
         QObject::connect(&wakeWatcher, &WakeWatcher::onlineChanged, [](bool online) {
             std::fprintf(stderr, "bithumb-ticker: %s\n", online ? "network is back" : "offline");

@@ -1,22 +1,24 @@
 #include "mainwindow.h"
 
 #include "bithumbticker/logging.h"
-#include "bithumbticker/priceformat.h"
-#include "marketstatustext.h"
+#include "presentation.h"
+#include "sparklinedelegate.h"
 #include "tickcolors.h"
+#include "valuelabel.h"
+#include "watchlistmodel.h"
+#include "watchlistview.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -26,27 +28,29 @@ namespace {
 
 const char *const spanProperty = "tickerSpanMs";
 
-QLabel *makeLabel(QWidget *parent, qreal pointSizeFactor, bool bold)
+QString badgeStyle(const QColor &background, const char *text)
 {
-    auto *label = new QLabel(parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * pointSizeFactor);
-    font.setBold(bold);
-    label->setFont(font);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
+    return u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 4px;"
+           " padding: 2px 8px; }"_s.arg(background.name(), QLatin1String(text));
 }
 
 } // namespace
 
-MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool demo, QWidget *parent)
+MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool demo, QWidget *parent)
     : QMainWindow(parent)
-    , m_feed(feed)
-    , m_baseMarkets(feed->config().markets)
-    , m_current(m_baseMarkets.value(0))
+    , m_store(store)
+    , m_subscriptions(subscriptions)
+    , m_current(store->shownMarket())
 {
     setWindowTitle(demo ? tr("Bithumb Ticker — DEMO") : tr("Bithumb Ticker"));
-    auto *central = new QWidget(this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_watchlistModel = new WatchlistModel(store, this);
+    m_watchlistModel->setMarkets(subscriptions->wanted(Subscriptions::Need::Watchlist));
+    m_watchlist = new WatchlistView(m_watchlistModel, m_splitter);
+    m_watchlist->sparklines()->setClock([store] { return store->now(); });
+    m_splitter->addWidget(m_watchlist);
+    auto *central = new QWidget(m_splitter);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(16, 12, 16, 8);
 
@@ -56,15 +60,12 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     m_picker->setInsertPolicy(QComboBox::NoInsert);
     m_picker->setMinimumContentsLength(10);
     m_picker->setToolTip(tr("Pick a market or type one (BTC_KRW or KRW-BTC) and press Enter"));
-    QStringList items;
-    for (const auto &market : std::as_const(m_baseMarkets))
-        items.append(market.toV1());
-    for (const auto &name : suggestions) {
-        if (!items.contains(name))
-            items.append(name);
-    }
-    m_picker->addItems(items);
+    fillPicker();
     top->addWidget(m_picker);
+    m_watch = new QToolButton(central);
+    m_watch->setAutoRaise(true);
+    connect(m_watch, &QToolButton::clicked, this, &MainWindow::watchCurrent);
+    top->addWidget(m_watch);
     top->addSpacing(12);
     // The chart's range: three toggles, one always on.
     m_ranges = new QButtonGroup(this);
@@ -82,6 +83,8 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
             if (on)
                 m_chart->setSpanMs(spanMs);
         });
+        connect(button, &QToolButton::clicked, this,
+            [this, spanMs] { Q_EMIT chartSpanChosen(spanMs); });
         top->addWidget(button);
     }
     top->addStretch();
@@ -94,30 +97,38 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     layout->addLayout(top);
 
     auto *priceRow = new QHBoxLayout;
-    m_price = makeLabel(central, 3.2, true);
-    m_quote = makeLabel(central, 1.4, false);
+    m_price = new ValueLabel(central, 3.2, true);
+    m_quote = new ValueLabel(central, 1.4, false);
     m_quote->setForegroundRole(QPalette::PlaceholderText);
-    priceRow->addWidget(m_price, 0, Qt::AlignBaseline);
-    priceRow->addWidget(m_quote, 0, Qt::AlignBaseline);
+    priceRow->addWidget(m_price, 0, Qt::AlignBottom);
+    priceRow->addWidget(m_quote, 0, Qt::AlignBottom);
     priceRow->addStretch();
     layout->addLayout(priceRow);
-    m_change = makeLabel(central, 1.3, true);
+    m_change = new ValueLabel(central, 1.3, true);
     // Suspended, delisting or caution: said next to the change, in words and colour.
     m_marketStatus = new QLabel(central);
     m_marketStatus->setVisible(false);
+    m_notice = new QLabel(central);
+    m_notice->setForegroundRole(QPalette::PlaceholderText);
+    m_notice->setVisible(false);
     auto *changeRow = new QHBoxLayout;
     changeRow->addWidget(m_change);
     changeRow->addSpacing(12);
     changeRow->addWidget(m_marketStatus);
+    changeRow->addWidget(m_notice);
     changeRow->addStretch();
     layout->addLayout(changeRow);
     m_chart = new PriceChart(central);
-    m_chart->setHistory(&m_history[m_current]);
+    m_chart->setHistory(&m_store->state(m_current).history);
     layout->addWidget(m_chart, 1);
-    setCentralWidget(central);
+    m_splitter->addWidget(central);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({600, 440});
+    setCentralWidget(m_splitter);
 
     m_state = new QLabel(this);
-    m_age = new QLabel(this);
+    m_age = new ValueLabel(this);
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_age);
 
@@ -125,22 +136,39 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
         [this](int index) { selectMarket(m_picker->itemText(index)); });
     connect(m_picker->lineEdit(), &QLineEdit::returnPressed, this,
         [this] { selectMarket(m_picker->currentText()); });
-    connect(feed, &TickerFeed::ticksReceived, this, &MainWindow::showTicks);
-    connect(feed, &TickerFeed::stateChanged, this, &MainWindow::showState);
-    connect(feed, &TickerFeed::serverMessage, this,
-        [this](const QString &code, const QString &message, bool isError) {
-            if (isError)
-                statusBar()->showMessage(tr("Server error %1: %2").arg(code, message), 10000);
+    connect(m_store, &MarketStore::marketsChanged, this, [this](const QList<MarketId> &markets) {
+        if (!markets.contains(m_current))
+            return;
+        m_chart->historyChanged(); // one update per batch; Qt merges them into one paint a frame
+        showCurrent();
+    });
+    connect(m_store, &MarketStore::staleChanged, this, [this](const QList<MarketId> &markets) {
+        if (markets.contains(m_current))
+            showCurrent();
+    });
+    connect(m_store, &MarketStore::linkChanged, this, &MainWindow::refreshStatus);
+    connect(m_watchlist, &WatchlistView::marketActivated, this,
+        [this](const MarketId &market) { selectMarket(market.toV1()); });
+    connect(m_watchlistModel, &WatchlistModel::marketsEdited, this,
+        [this](const QList<MarketId> &markets) {
+            m_subscriptions->setWanted(Subscriptions::Need::Watchlist, markets);
+            showWatchState();
+            Q_EMIT watchlistEdited(markets);
         });
+    connect(m_store, &MarketStore::catalogChanged, this, [this] {
+        fillPicker();
+        showCurrent();
+    });
 
+    // Ages and the redial countdown move on by themselves.
     m_statusTimer = new QTimer(this);
     m_statusTimer->setInterval(1000);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start();
 
-    showState(feed->state(), {}, 0);
     showCurrent();
-    resize(560, 400);
+    showWatchState();
+    resize(1040, 520);
 }
 
 MainWindow::~MainWindow()
@@ -149,11 +177,6 @@ MainWindow::~MainWindow()
     // causes: by then this window is half destroyed.
     m_picker->disconnect(this);
     m_picker->lineEdit()->disconnect(this);
-}
-
-qint64 MainWindow::now() const
-{
-    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
 }
 
 QString MainWindow::priceText() const
@@ -176,6 +199,48 @@ QString MainWindow::marketStatusText() const
     return m_marketStatus->isVisibleTo(this) ? m_marketStatus->text() : QString();
 }
 
+QString MainWindow::noticeText() const
+{
+    return m_notice->isVisibleTo(this) ? m_notice->text() : QString();
+}
+
+void MainWindow::fillPicker()
+{
+    QStringList items;
+    for (const MarketId &market : m_subscriptions->markets())
+        items.append(market.toV1());
+    for (const MarketCatalog::Entry &entry : m_store->catalog()) {
+        const QString name = entry.market.toV1();
+        if (!items.contains(name))
+            items.append(name);
+    }
+    if (m_current.isValid() && !items.contains(m_current.toV1()))
+        items.prepend(m_current.toV1());
+    const QSignalBlocker blocker(m_picker);
+    m_picker->clear();
+    m_picker->addItems(items);
+    m_picker->setCurrentText(m_current.toV1());
+}
+
+QString MainWindow::statusMessage() const
+{
+    return statusBar()->currentMessage();
+}
+
+void MainWindow::watchCurrent()
+{
+    m_watchlistModel->addMarket(m_current);
+}
+
+void MainWindow::showWatchState()
+{
+    const bool watched = m_watchlistModel->rowOf(m_current) >= 0;
+    m_watch->setText(watched ? u"★"_s : u"☆"_s);
+    m_watch->setEnabled(!watched);
+    m_watch->setToolTip(watched ? tr("%1 is in the watchlist").arg(m_current.toV1())
+                                : tr("Add %1 to the watchlist").arg(m_current.toV1()));
+}
+
 bool MainWindow::selectMarket(const QString &name)
 {
     const auto market = MarketId::fromUser(name);
@@ -183,19 +248,30 @@ bool MainWindow::selectMarket(const QString &name)
         statusBar()->showMessage(tr("“%1” is not a market: write it like BTC_KRW").arg(name), 5000);
         return false;
     }
+    // Bithumb answers an unknown code with silence; the catalogue lets the app say so at once.
+    if (m_store->isKnownUnlisted(*market)) {
+        statusBar()->showMessage(tr("%1 is not listed on Bithumb").arg(market->toV1()), 5000);
+        return false;
+    }
     m_current = *market;
     const QString spelled = market->toV1();
     if (m_picker->findText(spelled) < 0)
         m_picker->addItem(spelled);
     m_picker->setCurrentText(spelled);
-    QList<MarketId> markets = m_baseMarkets;
-    if (!markets.contains(*market))
-        markets.append(*market);
-    m_feed->setMarkets(markets);
     qCInfo(lcUi) << "showing" << spelled;
-    m_chart->setHistory(&m_history[m_current]);
+    m_store->showMarket(m_current);
+    m_subscriptions->setWanted(Subscriptions::Need::Shown, {m_current});
+    m_chart->setHistory(&m_store->state(m_current).history);
     showCurrent();
-    backfillCurrent();
+    showWatchState();
+    const int row = m_watchlistModel->rowOf(m_current);
+    if (row >= 0) {
+        const QModelIndex index
+            = m_watchlist->proxy()->mapFromSource(m_watchlistModel->index(row, 0));
+        if (m_watchlist->currentIndex().row() != index.row())
+            m_watchlist->selectRow(index.row());
+    }
+    Q_EMIT marketShown(m_current);
     return true;
 }
 
@@ -207,178 +283,88 @@ void MainWindow::setChartSpan(qint64 spanMs)
     }
 }
 
-void MainWindow::setBackfill(HistoryBackfill *backfill)
+QColor MainWindow::toneColor(int tone) const
 {
-    m_backfill = backfill;
-    connect(backfill, &HistoryBackfill::fetched, this, &MainWindow::mergeHistory);
-    backfillCurrent();
-}
-
-void MainWindow::backfillCurrent()
-{
-    if (m_backfill)
-        m_backfill->fetch(m_current);
-}
-
-void MainWindow::mergeHistory(
-    const MarketId &market, const std::vector<Candle> &candles, const QString &)
-{
-    // A failure was logged by HistoryBackfill; the chart simply goes on from live ticks.
-    if (m_history[market].mergeCandles(candles, now()) > 0 && market == m_current)
-        m_chart->historyChanged();
-}
-
-void MainWindow::showTicks(const TickBatch &ticks)
-{
-    bool currentChanged = false;
-    for (const Tick &tick : ticks) {
-        // The feed drops ticks older than their market's last; a snapshot of a quiet market
-        // lands at its trade's time, not at "now".
-        m_last.insert(tick.market, tick);
-        m_rhythm[tick.market].record(tick.localTimeMs, !tick.isSnapshot());
-        m_history[tick.market].append(tick.localTimeMs, tick.price);
-        currentChanged = currentChanged || tick.market == m_current;
+    switch (MarketPresentation::Tone(tone)) {
+    case MarketPresentation::Tone::Rising:
+        return risingColor(palette());
+    case MarketPresentation::Tone::Falling:
+        return fallingColor(palette());
+    case MarketPresentation::Tone::Muted:
+        return palette().color(QPalette::PlaceholderText);
+    case MarketPresentation::Tone::Flat:
+        break;
     }
-    if (!currentChanged)
-        return;
-    m_chart->historyChanged(); // one update per batch; Qt merges them into one paint a frame
-    showCurrent();
+    return {};
 }
 
 void MainWindow::showCurrent()
 {
-    const QLocale locale;
-    const auto it = m_last.constFind(m_current);
-    if (it == m_last.constEnd()) {
-        m_price->setText(u"—"_s);
-        m_change->setText(tr("waiting for %1…").arg(m_current.toV1()));
-        m_changeColor = QColor();
-        showMarketStatus({});
-        refreshStatus();
-        return;
+    const qint64 now = m_store->now();
+    const MarketPresentation view
+        = present(m_current, m_store->find(m_current), m_store->link(), now, QLocale());
+    m_price->setText(view.price);
+    m_price->setColor(view.stale ? palette().color(QPalette::PlaceholderText) : QColor());
+    m_price->setToolTip(view.priceNote);
+    m_quote->setText(view.quote);
+    m_change->setText(view.change);
+    m_change->setColor(toneColor(int(view.tone)));
+    showMarketStatus(view.badge);
+    if (view.notice != m_notice->text()) {
+        m_notice->setText(view.notice);
+        m_notice->setVisible(!view.notice.isEmpty());
     }
-    const Tick &tick = *it;
-    showMarketStatus(tick.status);
-    m_price->setText(formatPrice(tick.priceText, tick.price, locale));
-    m_change->setText(formatChange(tick, locale));
-    const double move = std::isnan(tick.changeAmount) ? tick.changePercent : tick.changeAmount;
-    const QColor color = move > 0 ? risingColor(palette())
-        : move < 0                ? fallingColor(palette())
-                                  : QColor();
-    m_changeColor = color;
-    refreshStatus();
+    m_age->setText(view.age);
 }
 
-void MainWindow::showMarketStatus(const MarketStatus &status)
+void MainWindow::showMarketStatus(const StatusBadge &badge)
 {
-    const StatusBadge badge = statusBadge(status);
     if (badge.text == m_marketStatus->text() && badge.toolTip == m_marketStatus->toolTip())
         return; // unchanged: no restyle, no relayout
     m_marketStatus->setText(badge.text);
     m_marketStatus->setToolTip(badge.toolTip);
     m_marketStatus->setVisible(!badge.text.isEmpty());
-    const QColor background = badge.severity == StatusBadge::Severity::Danger
-        ? risingColor(palette()) // Bithumb's own red for halts and delistings
-        : QColor(0xf0, 0xa0, 0x20);
-    m_marketStatus->setStyleSheet(badge.text.isEmpty()
-            ? QString()
-            : u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 4px;"
-              " padding: 2px 8px; }"_s.arg(background.name(),
-                  badge.severity == StatusBadge::Severity::Danger ? u"white"_s : u"black"_s));
-}
-
-void MainWindow::showState(FeedClient::State state, const QString &detail, int redialInMs)
-{
-    // Back after a lost link (every dial says Connecting first): the minutes missed come from
-    // the candles.
-    if (state == FeedClient::State::Redialing || state == FeedClient::State::RateLimited)
-        m_linkWasLost = true;
-    if (state == FeedClient::State::Live && std::exchange(m_linkWasLost, false))
-        backfillCurrent();
-    m_linkState = state;
-    m_linkDetail = detail;
-    m_redialAtMs = now() + redialInMs;
-    refreshStatus();
+    const bool danger = badge.severity == StatusBadge::Severity::Danger;
+    // Bithumb's own red for halts and delistings, amber for caution.
+    m_marketStatus->setStyleSheet(badge.text.isEmpty() ? QString()
+            : danger                                   ? badgeStyle(risingColor(palette()), "white")
+                     : badgeStyle(QColor(0xf0, 0xa0, 0x20), "black"));
 }
 
 QString MainWindow::marketAgeText(const QString &market) const
 {
-    const int index = m_picker->findText(market);
-    return index < 0 ? QString() : m_picker->itemData(index, Qt::ToolTipRole).toString();
-}
-
-void MainWindow::setNetworkOnline(bool online)
-{
-    m_networkOnline = online;
-    refreshStatus();
+    const auto id = MarketId::fromUser(market);
+    if (!id || m_picker->findText(id->toV1()) < 0)
+        return {};
+    return present(*id, m_store->find(*id), m_store->link(), m_store->now(), QLocale()).age;
 }
 
 std::size_t MainWindow::historySize(const MarketId &market) const
 {
-    const auto it = m_history.find(market);
-    return it == m_history.end() ? 0 : it->second.size();
+    const MarketState *state = m_store->find(market);
+    return state ? state->history.size() : 0;
 }
 
 bool MainWindow::isPriceStale() const
 {
-    const MarketRhythm rhythm = m_rhythm.value(m_current);
-    return rhythm.hasTicked() && (m_linkState != FeedClient::State::Live || rhythm.isStale(now()));
+    return m_store->isStale(m_current);
 }
 
 void MainWindow::refreshStatus()
 {
-    switch (m_linkState) {
-    case FeedClient::State::Idle:
-        m_state->setText(tr("Not connected"));
-        break;
-    case FeedClient::State::Connecting:
-        m_state->setText(tr("Connecting to %1…").arg(m_linkDetail));
-        break;
-    case FeedClient::State::Live:
-        m_state->setText(tr("● Live"));
-        break;
-    case FeedClient::State::Redialing: {
-        if (!m_networkOnline) {
-            m_state->setText(tr("Offline · waiting for the network"));
-            break;
-        }
-        const qint64 seconds = std::max<qint64>(0, (m_redialAtMs - now() + 999) / 1000);
-        m_state->setText(tr("Link lost: %1 · reconnecting in %2 s").arg(m_linkDetail).arg(seconds));
-        break;
+    const LinkState &link = m_store->link();
+    const QString state = presentLink(link, m_store->now());
+    if (state != m_state->text())
+        m_state->setText(state);
+    const QString tip = link.state == FeedClient::State::RateLimited ? link.detail : QString();
+    if (tip != m_state->toolTip())
+        m_state->setToolTip(tip);
+    showCurrent();
+    // Each market in the open picker says how fresh it is.
+    if (m_picker->view()->isVisible()) {
+        for (int i = 0; i < m_picker->count(); ++i)
+            m_picker->setItemData(i, marketAgeText(m_picker->itemText(i)), Qt::ToolTipRole);
     }
-    case FeedClient::State::RateLimited: {
-        const qint64 minutes = std::max<qint64>(1, (m_redialAtMs - now() + 59'999) / 60'000);
-        m_state->setText(tr("Rate-limited by Bithumb · retrying in %1 min").arg(minutes));
-        break;
-    }
-    }
-    m_state->setToolTip(m_linkState == FeedClient::State::RateLimited ? m_linkDetail : QString());
-    const MarketRhythm rhythm = m_rhythm.value(m_current);
-    m_age->setText(rhythm.hasTicked() ? tr("last trade %1").arg(formatAge(now() - rhythm.lastMs()))
-                                      : tr("no tick yet"));
-    // Every market in the picker says how fresh it is.
-    for (int i = 0; i < m_picker->count(); ++i) {
-        const auto market = MarketId::fromUser(m_picker->itemText(i));
-        const auto known = market ? m_rhythm.constFind(*market) : m_rhythm.constEnd();
-        m_picker->setItemData(i,
-            known == m_rhythm.constEnd()
-                ? tr("no tick yet")
-                : tr("last trade %1").arg(formatAge(now() - known->lastMs())),
-            Qt::ToolTipRole);
-    }
-    // Never show an old price as if it were current.
-    const bool stale = isPriceStale();
-    m_quote->setText(stale ? m_current.quote() + u" · "_s + tr("stale") : m_current.quote());
-    m_price->setForegroundRole(stale ? QPalette::PlaceholderText : QPalette::WindowText);
-    // A stale change is not news either: it loses its red or blue.
-    const QColor changeColor = stale ? palette().color(QPalette::PlaceholderText) : m_changeColor;
-    m_change->setStyleSheet(
-        changeColor.isValid() ? u"color: "_s + changeColor.name(QColor::HexArgb) : QString());
-    const QString age = formatAge(now() - rhythm.lastMs());
-    m_price->setToolTip(!stale ? QString()
-            : m_linkState == FeedClient::State::Live
-            ? tr("No trade since %1: the last price traded").arg(age)
-            : tr("Not live: this is the last price received, traded %1").arg(age));
 }
 
 } // namespace ticker

@@ -1,30 +1,35 @@
 #pragma once
 
-#include "bithumbticker/historybackfill.h"
-#include "bithumbticker/marketrhythm.h"
-#include "bithumbticker/tickerfeed.h"
+#include "bithumbticker/marketstore.h"
+#include "bithumbticker/subscriptions.h"
+#include "marketstatustext.h"
 #include "pricechart.h"
 
-#include <QHash>
-
 #include <QMainWindow>
-#include <unordered_map>
 
 class QButtonGroup;
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QTimer;
+class QToolButton;
 
 namespace ticker {
 
-// The window: the current price large, its change in the Korean colours, a small chart, a
-// market picker that switches without a restart, and a status bar that says how live it is.
+class ValueLabel;
+class WatchlistModel;
+class WatchlistView;
+
+// The window, a view of the MarketStore: the shown market's price large, its change in the
+// Korean colours, a small chart, a market picker that switches without a restart, and a status
+// bar that says how live it is. What it wants live it tells Subscriptions; it never talks to
+// the feed.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     MainWindow(
-        TickerFeed *feed, const QStringList &suggestions, bool demo, QWidget *parent = nullptr);
+        MarketStore *store, Subscriptions *subscriptions, bool demo, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     MarketId currentMarket() const { return m_current; }
@@ -34,55 +39,53 @@ public:
     QString marketStatusText() const; // the badge about the shown market's status; empty: none
     bool isPriceStale() const;        // the link is down, or the market is silent beyond its rhythm
     QString marketAgeText(const QString &market) const; // the picker's tooltip for it
+    QString noticeText() const; // "no longer listed", "no data … is it listed?"; empty: none
     PriceChart *chart() const { return m_chart; }
     void setChartSpan(qint64 spanMs); // one of PriceChart's three ranges, as if clicked
     std::size_t historySize(const MarketId &market) const;
+    WatchlistView *watchlist() const { return m_watchlist; }
+    WatchlistModel *watchlistModel() const { return m_watchlistModel; }
+    QSplitter *splitter() const { return m_splitter; }
+    QComboBox *picker() const { return m_picker; }
+    QString statusMessage() const; // the status bar's passing message, if any
 
-    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
-    // Fills each market's chart from REST candles when it is shown and after a lost link.
-    void setBackfill(HistoryBackfill *backfill);
+Q_SIGNALS:
+    // The user changed the watchlist (add, remove, reorder) or picked another market.
+    void watchlistEdited(const QList<ticker::MarketId> &markets);
+    void marketShown(const ticker::MarketId &market);
+    void chartSpanChosen(qint64 spanMs); // a range toggle clicked
 
 public Q_SLOTS:
-    void showTicks(const ticker::TickBatch &ticks);
-    bool selectMarket(const QString &name); // false if the name is not a market
+    bool selectMarket(const QString &name); // false if the name is not a market, or not listed
     void refreshStatus();
-    void setNetworkOnline(bool online); // from WakeWatcher: "offline" beats "reconnecting"
+    void watchCurrent(); // adds the shown market to the watchlist
 
 private:
-    void showState(FeedClient::State state, const QString &detail, int redialInMs);
     void showCurrent();
-    void showMarketStatus(const MarketStatus &status);
-    void backfillCurrent();
-    void mergeHistory(
-        const MarketId &market, const std::vector<Candle> &candles, const QString &error);
-    qint64 now() const;
+    void showMarketStatus(const StatusBadge &badge);
+    void fillPicker();
+    void showWatchState();
+    QColor toneColor(int tone) const;
 
-    TickerFeed *m_feed;
-    HistoryBackfill *m_backfill = nullptr;
-    QList<MarketId> m_baseMarkets; // what the feed was started with
+    MarketStore *m_store;
+    Subscriptions *m_subscriptions;
     MarketId m_current;
-    QHash<MarketId, Tick> m_last;
-    // Node-based, so the chart's pointer to a market's history survives new markets.
-    std::unordered_map<MarketId, PriceHistory, MarketIdHasher> m_history;
-    QHash<MarketId, MarketRhythm> m_rhythm;
-    FeedClient::State m_linkState = FeedClient::State::Idle;
-    QString m_linkDetail;
-    qint64 m_redialAtMs = 0;
-    bool m_networkOnline = true;
-    bool m_linkWasLost = false; // since the last time the link was live
-    QColor m_changeColor;       // red or blue of the current change; invalid when flat
 
     QComboBox *m_picker;
+    QToolButton *m_watch;
+    WatchlistModel *m_watchlistModel;
+    WatchlistView *m_watchlist;
+    QSplitter *m_splitter;
     QButtonGroup *m_ranges;
-    QLabel *m_price;
-    QLabel *m_quote;
-    QLabel *m_change;
+    ValueLabel *m_price;
+    ValueLabel *m_quote;
+    ValueLabel *m_change;
     QLabel *m_marketStatus;
+    QLabel *m_notice;
     PriceChart *m_chart;
     QLabel *m_state;
-    QLabel *m_age;
+    ValueLabel *m_age;
     QTimer *m_statusTimer;
-    std::function<qint64()> m_clock;
 };
 
 } // namespace ticker

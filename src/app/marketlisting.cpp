@@ -20,15 +20,20 @@ QByteArray marketListingLine(const MarketCatalog::Entry &entry)
     return QByteArray::fromStdString(line.dump()) + '\n';
 }
 
-int listMarkets(MarketCatalog::Config config, std::FILE *out)
+void refreshAndWait(MarketCatalog &catalog)
 {
-    MarketCatalog catalog(std::move(config));
-    catalog.load();
     QEventLoop loop;
     QObject::connect(&catalog, &MarketCatalog::refreshed, &loop, &QEventLoop::quit);
     catalog.refresh();
     if (catalog.isRefreshing())
         loop.exec();
+}
+
+int listMarkets(MarketCatalog::Config config, std::FILE *out)
+{
+    MarketCatalog catalog(std::move(config));
+    catalog.load();
+    refreshAndWait(catalog);
     for (const MarketCatalog::Entry &entry : catalog.entries()) {
         const QByteArray line = marketListingLine(entry);
         std::fwrite(line.constData(), 1, std::size_t(line.size()), out);

@@ -79,16 +79,4 @@ QString formatChange(const Tick &tick, const QLocale &locale)
     return result;
 }
 
-QString formatAge(qint64 ageMs)
-{
-    const qint64 seconds = std::max<qint64>(0, ageMs) / 1000;
-    if (seconds < 1)
-        return u"just now"_s;
-    if (seconds < 60)
-        return QString::number(seconds) + u" s ago";
-    if (seconds < 3600)
-        return QString::number(seconds / 60) + u" min ago";
-    return QString::number(seconds / 3600) + u" h ago";
-}
-
 } // namespace ticker

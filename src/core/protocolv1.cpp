@@ -32,7 +32,7 @@ std::optional<int> digits(std::string_view text, std::size_t from, std::size_t c
 
 // Every key the parser reads, at the top level or under "content".
 constexpr std::string_view wantedKeys[] = {"status", "resmsg", "type", "content", "symbol",
-    "tickType", "closePrice", "prevClosePrice", "volume", "date", "time"};
+    "tickType", "closePrice", "prevClosePrice", "volume", "value", "date", "time"};
 
 } // namespace
 
@@ -118,6 +118,7 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     const auto price = fields.decimalString("closePrice", FieldReader::Required, &priceText);
     const auto prevClose = fields.decimalString("prevClosePrice", FieldReader::Optional);
     const auto volume = fields.decimalString("volume", FieldReader::Optional);
+    const auto value = fields.decimalString("value", FieldReader::Optional);
     const auto date = fields.string("date", FieldReader::Required);
     const auto time = fields.string("time", FieldReader::Required);
     if (fields.failed())
@@ -150,6 +151,8 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     }
     if (volume)
         tick.volume = *volume;
+    if (value)
+        tick.tradedValue = *value;
     // The frame's only time: the trade's, and also when it was sent.
     tick.exchangeTimeMs = *exchangeTime;
     tick.serverTimeMs = *exchangeTime;

@@ -22,10 +22,10 @@ QString text(std::string_view view)
 }
 
 // Every key the parser reads, at the top level or under "error".
-constexpr std::string_view wantedKeys[]
-    = {"error", "name", "message", "status", "type", "code", "trade_price", "signed_change_price",
-        "signed_change_rate", "acc_trade_volume_24h", "trade_timestamp", "timestamp", "stream_type",
-        "market_state", "is_trading_suspended", "delisting_date", "market_warning"};
+constexpr std::string_view wantedKeys[] = {"error", "name", "message", "status", "type", "code",
+    "trade_price", "signed_change_price", "signed_change_rate", "acc_trade_volume_24h",
+    "acc_trade_price_24h", "trade_timestamp", "timestamp", "stream_type", "market_state",
+    "is_trading_suspended", "delisting_date", "market_warning"};
 
 constexpr qint64 maxTradeAheadOfSendMs = 60'000;
 
@@ -149,6 +149,8 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
         tick.changePercent = *changeRate * 100.0; // the wire sends a fraction
     if (const auto volume = root.number("acc_trade_volume_24h", FieldReader::Optional))
         tick.volume = *volume;
+    if (const auto value = root.number("acc_trade_price_24h", FieldReader::Optional))
+        tick.tradedValue = *value;
     if (const auto sent = root.integer("timestamp", FieldReader::Optional)) {
         if (isExchangeTime(*sent))
             tick.serverTimeMs = *sent;

@@ -587,11 +587,14 @@ void FakeExchange::streamOnce()
         for (const auto &market : std::as_const(client->markets))
             subscribed.insert(market);
     }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (const auto &market : std::as_const(subscribed)) {
-        m_walk.step(market, now);
-        sendTrade(market);
-    }
+    for (const auto &market : std::as_const(subscribed))
+        trade(market);
+}
+
+void FakeExchange::trade(const MarketId &market)
+{
+    m_walk.step(market, QDateTime::currentMSecsSinceEpoch());
+    sendTrade(market);
 }
 
 void FakeExchange::sendRaw(const QByteArray &frame, bool binary)

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -41,11 +42,21 @@ struct TickerRun
     QByteArray out, err;
 };
 
+// Every run gets settings and a cache of its own unless the test gives it an environment: a
+// developer's or CI's own files never change what a test sees.
+QProcessEnvironment hermeticEnvironment()
+{
+    static QTemporaryDir home;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.path() + u"/config"_s);
+    environment.insert(u"XDG_CACHE_HOME"_s, home.path() + u"/cache"_s);
+    return environment;
+}
+
 TickerRun runTicker(const QStringList &arguments, const QProcessEnvironment &environment = {})
 {
     QProcess process;
-    if (!environment.isEmpty())
-        process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(environment.isEmpty() ? hermeticEnvironment() : environment);
     process.start(QStringLiteral(BITHUMB_TICKER_BINARY), arguments);
     EXPECT_TRUE(process.waitForFinished(timeoutMs));
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
@@ -101,6 +112,7 @@ TEST_P(CliAgainstServer, PrintsEveryTickInOrderWithExactPrices)
     QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
     const bool v1 = GetParam() == ApiVersion::V1;
     QProcess process;
+    process.setProcessEnvironment(hermeticEnvironment());
     process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
         {u"--headless"_s, u"--api"_s, v1 ? u"1"_s : u"2"_s, u"--url"_s,
             exchange.url(GetParam()).toString(), u"--symbols"_s, u"KRW-BTC,ETH_KRW"_s,
@@ -328,4 +340,66 @@ TEST(Cli, ListMarketsWithNoExchangeAndNoCachePrintsTheBundledList)
     EXPECT_EQ(lines[0]["symbol"], "BTC_KRW");
     EXPECT_EQ(lines[0]["koreanName"], "비트코인");
     EXPECT_EQ(lines[0]["warning"], "NONE"); // as of when the bundled list was written
+}
+
+TEST(Cli, AMarketTheExchangeDoesNotListExitsWithCodeTwoAndNamesIt)
+{
+    QTemporaryDir cacheHome;
+    // The demo exchange's list is fresh: refused before any link is opened.
+    const TickerRun fresh = runTicker({u"--demo"_s, u"--headless"_s, u"--symbols"_s,
+                                          u"BTC_KRW,KRW-NOPE"_s, u"--duration"_s, u"5"_s},
+        withCacheHome(cacheHome));
+    EXPECT_EQ(fresh.exitCode, 2);
+    EXPECT_TRUE(fresh.err.contains("not listed on Bithumb: NOPE_KRW")) << fresh.err.toStdString();
+    EXPECT_TRUE(fresh.out.isEmpty());
+
+    // That run cached the list: with the exchange gone, the cache refuses it just the same.
+    const TickerRun cached = runTicker(
+        {u"--headless"_s, u"--symbols"_s, u"NOPE_KRW"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s,
+            u"--url"_s, u"ws://127.0.0.1:1"_s, u"--duration"_s, u"5"_s},
+        withCacheHome(cacheHome));
+    EXPECT_EQ(cached.exitCode, 2);
+    EXPECT_TRUE(cached.err.contains("NOPE_KRW")) << cached.err.toStdString();
+}
+
+TEST(Cli, WithOnlyTheBundledListAnUnknownMarketRunsWithAWarning)
+{
+    QTemporaryDir cacheHome;
+    FakeExchange exchange;
+    ASSERT_TRUE(exchange.listen());
+    const TickerRun run = runTicker(
+        {u"--headless"_s, u"--symbols"_s, u"NOPE_KRW"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s,
+            u"--url"_s, exchange.url(ApiVersion::V2).toString(), u"--duration"_s, u"1"_s},
+        withCacheHome(cacheHome));
+    EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("NOPE_KRW is not in the bundled list")) << run.err.toStdString();
+}
+
+TEST(Cli, TheWindowKeepsItsSettingsAndACommandLineRunLeavesThemAlone)
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment = withCacheHome(home);
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.path());
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    const QString file = home.path() + u"/bithumb-ticker/bithumb-ticker.conf"_s;
+    {
+        QSettings saved(file, QSettings::IniFormat);
+        saved.setValue(u"watchlist/markets"_s, QStringList {u"KRW-ETH"_s, u"KRW-XRP"_s});
+    }
+    const TickerRun run
+        = runTicker({u"--demo"_s, u"--no-backfill"_s, u"--duration"_s, u"1"_s}, environment);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    // The saved watchlist was what it subscribed.
+    EXPECT_TRUE(run.err.contains(R"(\"codes\":[\"KRW-ETH\",\"KRW-XRP\"])"))
+        << run.err.toStdString();
+    const TickerRun overridden = runTicker(
+        {u"--demo"_s, u"--no-backfill"_s, u"--symbols"_s, u"SOL_KRW"_s, u"--duration"_s, u"1"_s},
+        environment);
+    ASSERT_EQ(overridden.exitCode, 0) << overridden.err.toStdString();
+    EXPECT_TRUE(overridden.err.contains(R"(\"codes\":[\"KRW-SOL\"])"))
+        << overridden.err.toStdString();
+    QSettings after(file, QSettings::IniFormat);
+    EXPECT_EQ(after.value(u"watchlist/markets"_s).toStringList(),
+        (QStringList {u"KRW-ETH"_s, u"KRW-XRP"_s}));
+    EXPECT_FALSE(after.value(u"window/geometry"_s).toByteArray().isEmpty()); // saved at quit
 }

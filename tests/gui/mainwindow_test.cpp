@@ -3,7 +3,11 @@
 
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakerestserver.h"
+#include "bithumbticker/historybackfill.h"
+#include "bithumbticker/tickerfeed.h"
 #include "fixtures.h"
+#include "watchlistmodel.h"
+#include "watchlistview.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -32,7 +36,11 @@ protected:
         config.markets = {*MarketId::fromV1("BTC_KRW")};
         config.backoff = {20'000, 20'000, 20'000}; // a lost link stays lost until redialNow
         feed = std::make_unique<TickerFeed>(config);
-        window = std::make_unique<MainWindow>(feed.get(), QStringList {u"ETH_KRW"_s}, true);
+        store.setCatalog(MarketCatalog::bundled(), MarketCatalog::Source::Bundled);
+        store.showMarket(config.markets.constFirst());
+        subscriptions.setWanted(Subscriptions::Need::Shown, config.markets);
+        connectFeed(feed.get(), &store, &subscriptions);
+        window = std::make_unique<MainWindow>(&store, &subscriptions, true);
         window->show();
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
         feed->start();
@@ -67,6 +75,8 @@ protected:
     }
 
     FakeExchange exchange;
+    MarketStore store;
+    Subscriptions subscriptions;
     std::unique_ptr<TickerFeed> feed;
     std::unique_ptr<MainWindow> window;
 };
@@ -164,7 +174,7 @@ TEST_F(MainWindowTest, AgeUsesTheInjectedClock)
     // 42 s after the last trade by the injected clock. Read at once, not after a wait, so the
     // real clock (a second or less since the snapshot) cannot produce the text instead.
     const qint64 lastTrade = window->chart()->history()->newest().timeMs;
-    window->setClock([&] { return lastTrade + 42'000; });
+    store.setClock([&] { return lastTrade + 42'000; });
     window->refreshStatus();
     EXPECT_TRUE(window->statusText().endsWith(u"last trade 42 s ago"))
         << window->statusText().toStdString();
@@ -190,7 +200,7 @@ TEST_F(MainWindowTest, PriceIsMarkedStaleWhileTheLinkIsDown)
 TEST_F(MainWindowTest, SilentMarketIsMarkedStaleOnALiveLink)
 {
     EXPECT_FALSE(window->isPriceStale());
-    window->setClock([] { return QDateTime::currentMSecsSinceEpoch() + 61'000; });
+    store.setClock([] { return QDateTime::currentMSecsSinceEpoch() + 61'000; });
     window->refreshStatus();
     EXPECT_TRUE(window->isPriceStale());
     EXPECT_TRUE(window->statusText().contains(u"Live")); // the link is fine; the market is not
@@ -198,7 +208,7 @@ TEST_F(MainWindowTest, SilentMarketIsMarkedStaleOnALiveLink)
 
 TEST_F(MainWindowTest, PickerSaysHowFreshEachMarketIs)
 {
-    window->setClock([] { return QDateTime::currentMSecsSinceEpoch() + 5'000; });
+    store.setClock([] { return QDateTime::currentMSecsSinceEpoch() + 5'000; });
     window->refreshStatus();
     EXPECT_TRUE(window->marketAgeText(u"BTC_KRW"_s).startsWith(u"last trade "))
         << window->marketAgeText(u"BTC_KRW"_s).toStdString();
@@ -210,9 +220,9 @@ TEST_F(MainWindowTest, OfflineIsSaidPlainly)
 {
     exchange.closeAll(1001);
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->isPriceStale(); }, timeoutMs));
-    window->setNetworkOnline(false);
+    store.setNetworkOnline(false);
     EXPECT_TRUE(window->statusText().contains(u"Offline")) << window->statusText().toStdString();
-    window->setNetworkOnline(true);
+    store.setNetworkOnline(true);
     EXPECT_TRUE(window->statusText().contains(u"reconnecting in"))
         << window->statusText().toStdString();
 }
@@ -239,7 +249,7 @@ TEST_F(MainWindowTest, ChartStartsFromTheBackfilledDayAndEachNewMarketGetsItsOwn
     QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
     const auto btc = *MarketId::fromV1("BTC_KRW");
     const std::size_t live = window->historySize(btc);
-    window->setBackfill(&backfill);
+    store.setBackfill(&backfill);
     ASSERT_TRUE(fetched.wait(timeoutMs));
     EXPECT_TRUE(fetched.at(0).at(2).toString().isEmpty());
     // Every candle of the day, four points each, before the live ticks; the minutes with live
@@ -266,7 +276,7 @@ TEST_F(MainWindowTest, ALinkThatComesBackRefillsTheMinutesMissed)
     ASSERT_TRUE(exchange.listenRest());
     HistoryBackfill backfill(backfillFrom(exchange.restUrl()));
     QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
-    window->setBackfill(&backfill);
+    store.setBackfill(&backfill);
     ASSERT_TRUE(fetched.wait(timeoutMs));
     exchange.closeAll(1001);
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->isPriceStale(); }, timeoutMs));
@@ -284,7 +294,7 @@ TEST_F(MainWindowTest, WithoutHistoryTheChartGoesOnFromLiveTicksAndSaysNothing)
     HistoryBackfill backfill(config);
     QSignalSpy fetched(&backfill, &HistoryBackfill::fetched);
     const auto btc = *MarketId::fromV1("BTC_KRW");
-    window->setBackfill(&backfill);
+    store.setBackfill(&backfill);
     ASSERT_TRUE(fetched.wait(timeoutMs));
     EXPECT_FALSE(fetched.at(0).at(2).toString().isEmpty());
     EXPECT_EQ(QApplication::activeModalWidget(), nullptr);
@@ -295,4 +305,57 @@ TEST_F(MainWindowTest, WithoutHistoryTheChartGoesOnFromLiveTicksAndSaysNothing)
     const std::size_t before = window->historySize(btc);
     exchange.publish(btc, u"131000000"_s);
     EXPECT_TRUE(QTest::qWaitFor([&] { return window->historySize(btc) == before + 1; }, timeoutMs));
+}
+
+TEST_F(MainWindowTest, AMarketTheExchangeDoesNotListIsRefusedAtOnce)
+{
+    store.setCatalog({}, MarketCatalog::Source::Bundled);
+    // The bundled list cannot say: the market is tried.
+    EXPECT_TRUE(window->selectMarket(u"KRW-NOPE"_s));
+    ASSERT_TRUE(window->selectMarket(u"BTC_KRW"_s));
+    // The exchange's own list can: refused, said in the status bar, the shown market kept.
+    store.setCatalog(MarketCatalog::bundled(), MarketCatalog::Source::Exchange);
+    EXPECT_FALSE(window->selectMarket(u"KRW-NOPE"_s));
+    EXPECT_EQ(window->currentMarket().toV1(), u"BTC_KRW");
+    EXPECT_EQ(window->statusMessage(), u"NOPE_KRW is not listed on Bithumb");
+}
+
+TEST_F(MainWindowTest, ASilentUnknownMarketAsksWhetherItIsListed)
+{
+    store.setCatalog({}, MarketCatalog::Source::Bundled); // Bithumb's list unreadable
+    const auto nope = *MarketId::fromV1("NOPE_KRW");
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    ASSERT_TRUE(window->selectMarket(u"NOPE_KRW"_s));
+    ASSERT_TRUE(subscribed.wait(timeoutMs)); // and the strict exchange says nothing about it
+    EXPECT_EQ(window->noticeText(), QString());
+    const qint64 asked = store.state(nope).wantedSinceMs;
+    store.setClock([asked] { return asked + MarketStore::noDataAfterMs; });
+    window->refreshStatus();
+    EXPECT_EQ(window->noticeText(), u"no data from Bithumb for NOPE_KRW — is it listed?");
+}
+
+TEST_F(MainWindowTest, AMarketThatLeavesTheCatalogueIsMarkedNoLongerListed)
+{
+    store.setCatalog(MarketCatalog::bundled(), MarketCatalog::Source::Exchange);
+    EXPECT_EQ(window->noticeText(), QString());
+    std::vector<MarketCatalog::Entry> without = MarketCatalog::bundled();
+    std::erase_if(
+        without, [](const MarketCatalog::Entry &e) { return e.market.toV1() == u"BTC_KRW"; });
+    store.setCatalog(without, MarketCatalog::Source::Exchange);
+    EXPECT_EQ(window->noticeText(), u"no longer listed");
+    EXPECT_NE(window->priceText(), u"—"); // its last price is still there to see
+}
+
+TEST_F(MainWindowTest, TheWatchlistShowsWhatIsClickedAndTheStarAddsTheShownMarket)
+{
+    subscriptions.setWanted(Subscriptions::Need::Watchlist, {});
+    window->watchlistModel()->setMarkets({*MarketId::fromV1("ETH_KRW")});
+    QSignalSpy edited(window.get(), &MainWindow::watchlistEdited);
+    window->watchCurrent();
+    ASSERT_EQ(edited.size(), 1);
+    EXPECT_EQ(subscriptions.wanted(Subscriptions::Need::Watchlist).size(), 2);
+    auto *view = window->watchlist();
+    const QModelIndex eth = view->model()->index(0, 0);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(eth).center());
+    EXPECT_EQ(window->currentMarket().toV1(), u"ETH_KRW");
 }

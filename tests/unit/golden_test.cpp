@@ -51,6 +51,7 @@ QString describe(const ParsedFrame &frame)
         add(u"changeAmount"_s, number(tick.changeAmount));
         add(u"changePercent"_s, number(tick.changePercent));
         add(u"volume"_s, number(tick.volume));
+        add(u"tradedValue"_s, number(tick.tradedValue));
         add(u"exchangeTime"_s, time(tick.exchangeTimeMs));
         add(u"serverTime"_s, time(tick.serverTimeMs));
         add(u"snapshot"_s, !tick.snapshot ? u"none"_s : *tick.snapshot ? u"true"_s : u"false"_s);

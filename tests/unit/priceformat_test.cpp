@@ -48,15 +48,6 @@ TEST(FormatChange, SignsDigitsAndUnknowns)
     EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, Tick::unknown), english), u"\u2014"_s);
 }
 
-TEST(FormatAge, ReadsLikeAStatusBar)
-{
-    EXPECT_EQ(formatAge(-20), u"just now");
-    EXPECT_EQ(formatAge(999), u"just now");
-    EXPECT_EQ(formatAge(3000), u"3 s ago");
-    EXPECT_EQ(formatAge(125'000), u"2 min ago");
-    EXPECT_EQ(formatAge(7'300'000), u"2 h ago");
-}
-
 TEST(FractionDigits, IgnoresTrailingZeros)
 {
     EXPECT_EQ(fractionDigits(u"130112000"_s), 0);

@@ -1,0 +1,148 @@
+#include "presentation.h"
+
+#include "bithumbticker/priceformat.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace ticker {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("ticker::Presentation", text, nullptr, n);
+}
+
+QString localName(const MarketCatalog::Entry &entry, const QLocale &locale)
+{
+    const bool korean = locale.language() == QLocale::Korean;
+    return korean || entry.englishName.isEmpty() ? entry.koreanName : entry.englishName;
+}
+
+QString percentText(double percent, const QLocale &locale)
+{
+    if (std::isnan(percent))
+        return {};
+    return (percent > 0 ? u"+"_s : QString()) + locale.toString(percent, 'f', 2) + u'%';
+}
+
+} // namespace
+
+QString formatAge(qint64 ageMs)
+{
+    const int seconds = int(std::clamp<qint64>(ageMs / 1000, 0, 1 << 30));
+    if (seconds < 1)
+        return tr("just now");
+    if (seconds < 60)
+        return tr("%n s ago", seconds);
+    if (seconds < 3600)
+        return tr("%n min ago", seconds / 60);
+    return tr("%n h ago", seconds / 3600);
+}
+
+QString formatShortAge(qint64 ageMs)
+{
+    const int seconds = int(std::clamp<qint64>(ageMs / 1000, 0, 1 << 30));
+    if (seconds < 60)
+        return tr("%n s", seconds);
+    if (seconds < 3600)
+        return tr("%n min", seconds / 60);
+    return tr("%n h", seconds / 3600);
+}
+
+QString formatTradedValue(double value, const QLocale &locale)
+{
+    if (std::isnan(value) || value < 0)
+        return {};
+    struct Unit
+    {
+        double size;
+        const char *suffix;
+    };
+    // Korean counts in 만 (10⁴), 억 (10⁸) and 조 (10¹²), as Bithumb's own pages do.
+    static constexpr Unit korean[] = {{1e12, "조"}, {1e8, "억"}, {1e4, "만"}};
+    static constexpr Unit western[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+    const bool isKorean = locale.language() == QLocale::Korean;
+    const auto show = [&](const auto &units) -> QString {
+        for (const Unit &unit : units) {
+            if (value >= unit.size) {
+                const double scaled = value / unit.size;
+                const int digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
+                return locale.toString(scaled, 'f', digits) + QString::fromUtf8(unit.suffix);
+            }
+        }
+        return locale.toString(value, 'f', 0);
+    };
+    return isKorean ? show(korean) : show(western);
+}
+
+MarketPresentation present(const MarketId &id, const MarketState *market, const LinkState &link,
+    qint64 nowMs, const QLocale &locale)
+{
+    MarketPresentation view;
+    view.symbol = id.toV1();
+    view.quote = id.quote();
+    if (market && market->entry)
+        view.name = localName(*market->entry, locale);
+    if (market && market->listing == MarketState::Listing::NotListed)
+        view.notice = tr("no longer listed");
+    if (!market || !market->last) {
+        view.price = u"—"_s;
+        view.change = tr("waiting for %1…").arg(view.symbol);
+        view.age = tr("no tick yet");
+        if (market && MarketStore::judgeWithoutData(*market, link, nowMs))
+            view.notice = tr("no data from Bithumb for %1 — is it listed?").arg(view.symbol);
+        return view;
+    }
+    const Tick &tick = *market->last;
+    view.price = formatPrice(tick.priceText, tick.price, locale);
+    view.change = formatChange(tick, locale);
+    view.changePercent = percentText(tick.changePercent, locale);
+    view.badge = statusBadge(tick.status);
+    view.tradedValue = formatTradedValue(tick.tradedValue, locale);
+    const double move = std::isnan(tick.changeAmount) ? tick.changePercent : tick.changeAmount;
+    view.tone = move > 0 ? MarketPresentation::Tone::Rising
+        : move < 0       ? MarketPresentation::Tone::Falling
+                         : MarketPresentation::Tone::Flat;
+    const qint64 ageMs = nowMs - market->rhythm.lastMs();
+    view.age = tr("last trade %1").arg(formatAge(ageMs));
+    view.shortAge = formatShortAge(ageMs);
+    // Never show an old price as if it were current; a stale change is not news either.
+    view.stale = MarketStore::judgeStale(*market, link, nowMs);
+    if (view.stale) {
+        view.tone = MarketPresentation::Tone::Muted;
+        view.quote += u" · "_s + tr("stale");
+        view.priceNote = link.isLive()
+            ? tr("No trade since %1: the last price traded").arg(formatAge(ageMs))
+            : tr("Not live: this is the last price received, traded %1").arg(formatAge(ageMs));
+    }
+    return view;
+}
+
+QString presentLink(const LinkState &link, qint64 nowMs)
+{
+    switch (link.state) {
+    case FeedClient::State::Idle:
+        return tr("Not connected");
+    case FeedClient::State::Connecting:
+        return tr("Connecting to %1…").arg(link.detail);
+    case FeedClient::State::Live:
+        return tr("● Live");
+    case FeedClient::State::Redialing:
+        if (!link.networkOnline)
+            return tr("Offline · waiting for the network");
+        return tr("Link lost: %1 · reconnecting in %2 s")
+            .arg(link.detail)
+            .arg(std::max<qint64>(0, (link.redialAtMs - nowMs + 999) / 1000));
+    case FeedClient::State::RateLimited:
+        return tr("Rate-limited by Bithumb · retrying in %1 min")
+            .arg(std::max<qint64>(1, (link.redialAtMs - nowMs + 59'999) / 60'000));
+    }
+    return {};
+}
+
+} // namespace ticker

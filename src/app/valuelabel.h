@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QColor>
+#include <QWidget>
+
+namespace ticker {
+
+// A one-line text that changes often (a price, an age). Unlike QLabel, new text repaints only
+// this widget: the window is laid out again only when the text outgrows the room it has
+// had, so a tick costs a small paint, not a relayout. Its colour is a value, not a style sheet.
+class ValueLabel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ValueLabel(QWidget *parent = nullptr, qreal pointSizeFactor = 1, bool bold = false);
+
+    void setText(const QString &text);
+    QString text() const { return m_text; }
+    void setColor(const QColor &color); // invalid: the palette's text colour
+    QColor color() const { return m_color; }
+    void setAlignment(Qt::Alignment alignment) { m_alignment = alignment; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    QString m_text;
+    QColor m_color;
+    Qt::Alignment m_alignment = Qt::AlignLeft | Qt::AlignVCenter;
+    int m_widestText = 0; // the room asked for so far: it only grows
+};
+
+} // namespace ticker

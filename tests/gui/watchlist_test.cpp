@@ -1,0 +1,245 @@
+// The watchlist's model, proxy, view and sparklines, fed straight into a MarketStore.
+#include "bithumbticker/marketstore.h"
+#include "sparklinedelegate.h"
+#include "tickcolors.h"
+#include "ticks.h"
+#include "watchlistmodel.h"
+#include "watchlistview.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace ticker;
+using namespace Qt::StringLiterals;
+using test::tickAt;
+
+namespace {
+
+const MarketId btc = *MarketId::fromV1("BTC_KRW");
+const MarketId eth = *MarketId::fromV1("ETH_KRW");
+const MarketId xrp = *MarketId::fromV1("XRP_KRW");
+constexpr qint64 t0 = 1'790'000'000'000;
+
+class WatchlistTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        store.setClock([this] { return now; });
+        store.setLinkState(FeedClient::State::Live, {}, 0);
+        model.setMarkets({btc, eth, xrp});
+    }
+
+    QVariant cell(const MarketId &market, int column, int role = Qt::DisplayRole) const
+    {
+        return model.index(model.rowOf(market), column).data(role);
+    }
+
+    qint64 now = t0;
+    MarketStore store;
+    WatchlistModel model {&store};
+    QAbstractItemModelTester tester {&model, QAbstractItemModelTester::FailureReportingMode::Fatal};
+};
+
+} // namespace
+
+TEST_F(WatchlistTest, EachRowShowsItsMarketAsThePresentationSaysIt)
+{
+    store.setCatalog(
+        {test::listing("KRW-BTC", "비트코인", "Bitcoin")}, MarketCatalog::Source::Exchange);
+    Tick tick = tickAt("BTC_KRW", "131000000", t0, 0.68);
+    tick.tradedValue = 8'230'696'760.35;
+    store.applyTicks({tick});
+    now = t0 + 3000;
+    EXPECT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(cell(btc, WatchlistModel::MarketColumn).toString(), u"BTC · Bitcoin");
+    EXPECT_EQ(cell(btc, WatchlistModel::PriceColumn).toString(), u"131,000,000");
+    EXPECT_EQ(cell(btc, WatchlistModel::ChangeColumn).toString(), u"+0.68%");
+    EXPECT_EQ(cell(btc, WatchlistModel::ChangeColumn, Qt::ForegroundRole).value<QColor>(),
+        risingColor(QGuiApplication::palette()));
+    EXPECT_EQ(cell(btc, WatchlistModel::ValueColumn).toString(), u"8.23B");
+    EXPECT_EQ(cell(btc, WatchlistModel::AgeColumn).toString(), u"3 s");
+    EXPECT_EQ(cell(eth, WatchlistModel::PriceColumn).toString(), u"—");
+    // The exchange's list no longer has ETH: it stays, marked, until removed.
+    EXPECT_EQ(cell(eth, WatchlistModel::StatusColumn).toString(), u"no longer listed");
+    now = t0 + MarketRhythm::minimumStaleMs + 1000;
+    store.checkStaleness();
+    EXPECT_EQ(cell(btc, WatchlistModel::StatusColumn).toString(), u"stale");
+    EXPECT_TRUE(cell(btc, WatchlistModel::PriceColumn, WatchlistModel::StaleRole).toBool());
+}
+
+TEST_F(WatchlistTest, ATickAnnouncesOnlyItsRowsCellsOnceAFrame)
+{
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    for (int i = 0; i < 100; ++i) // a burst within one frame
+        store.applyTicks({tickAt("ETH_KRW", QByteArray::number(5000 + i).constData(), t0 + i)});
+    EXPECT_EQ(changed.size(), 0); // nothing yet: the frame has not ended
+    ASSERT_TRUE(changed.wait(1000));
+    QTest::qWait(3 * WatchlistModel::frameMs);
+    const auto dataChanges = std::count_if(changed.cbegin(), changed.cend(),
+        [](const QList<QVariant> &args) { return args.at(2).value<QList<int>>().isEmpty(); });
+    EXPECT_EQ(dataChanges, 1);
+    const QList<QVariant> first = changed.at(0);
+    const auto topLeft = first.at(0).toModelIndex();
+    const auto bottomRight = first.at(1).toModelIndex();
+    EXPECT_EQ(topLeft.row(), model.rowOf(eth));
+    EXPECT_EQ(bottomRight.row(), model.rowOf(eth));
+    EXPECT_EQ(topLeft.column(), WatchlistModel::PriceColumn);
+    EXPECT_EQ(bottomRight.column(), WatchlistModel::StatusColumn);
+    EXPECT_EQ(cell(eth, WatchlistModel::PriceColumn).toString(), u"5,099");
+}
+
+TEST_F(WatchlistTest, SparklinesAreRedrawnOnTheirOwnSlowerBeat)
+{
+    model.setSparklineIntervalMs(100);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto sparklineChanges = [&] {
+        return std::count_if(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+            return args.at(0).toModelIndex().column() == WatchlistModel::TrendColumn;
+        });
+    };
+    store.applyTicks({tickAt("XRP_KRW", "1000", t0)});
+    ASSERT_TRUE(changed.wait(1000)); // the frame's cells
+    EXPECT_EQ(sparklineChanges(), 0);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return sparklineChanges() == 1; }, 2000));
+    const QModelIndex trend = changed.last().at(0).toModelIndex();
+    EXPECT_EQ(trend.row(), model.rowOf(xrp));
+    QTest::qWait(250); // nothing new: nothing redrawn
+    EXPECT_EQ(sparklineChanges(), 1);
+}
+
+TEST_F(WatchlistTest, WhilePausedNothingIsAnnouncedAndResumingAnnouncesAllOnce)
+{
+    model.setPaused(true);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    store.applyTicks({tickAt("BTC_KRW", "100", t0)});
+    QTest::qWait(5 * WatchlistModel::frameMs);
+    EXPECT_EQ(changed.size(), 0);
+    EXPECT_EQ(model.announcedFrames(), 0);
+    model.setPaused(false);
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.at(0).at(0).toModelIndex(), model.index(0, 0));
+    EXPECT_EQ(changed.at(0).at(1).toModelIndex(),
+        model.index(model.rowCount() - 1, WatchlistModel::ColumnCount - 1));
+}
+
+TEST_F(WatchlistTest, AChangedPriceFlashesRedUpAndBlueDownThenFades)
+{
+    model.setFlashMs(40);
+    const auto flash = [&] {
+        return cell(btc, WatchlistModel::PriceColumn, Qt::BackgroundRole).value<QColor>();
+    };
+    store.applyTicks({tickAt("BTC_KRW", "100", t0)});
+    EXPECT_FALSE(flash().isValid()); // the first price has nothing to move from
+    store.applyTicks({tickAt("BTC_KRW", "101", t0 + 1)});
+    QColor up = risingColor(QGuiApplication::palette());
+    up.setAlpha(60);
+    EXPECT_EQ(flash(), up);
+    EXPECT_FALSE(cell(eth, WatchlistModel::PriceColumn, Qt::BackgroundRole).isValid());
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !flash().isValid(); }, 2000));
+    store.applyTicks({tickAt("BTC_KRW", "99", t0 + 2)});
+    QColor down = fallingColor(QGuiApplication::palette());
+    down.setAlpha(60);
+    EXPECT_EQ(flash(), down);
+}
+
+TEST_F(WatchlistTest, AddRemoveAndReorderAreEditsThatSayTheNewList)
+{
+    QSignalSpy edited(&model, &WatchlistModel::marketsEdited);
+    const MarketId sol = *MarketId::fromV1("SOL_KRW");
+    EXPECT_TRUE(model.addMarket(sol));
+    EXPECT_FALSE(model.addMarket(sol));           // once
+    EXPECT_TRUE(model.moveRows({}, 3, 1, {}, 0)); // SOL to the top
+    EXPECT_EQ(model.markets(), (QList<MarketId> {sol, btc, eth, xrp}));
+    EXPECT_TRUE(model.removeMarket(eth));
+    EXPECT_FALSE(model.moveRows({}, 0, 1, {}, 1)); // onto itself: no move
+    ASSERT_EQ(edited.size(), 3);
+    EXPECT_EQ(edited.last().at(0).value<QList<MarketId>>(), (QList<MarketId> {sol, btc, xrp}));
+
+    // A drag of XRP dropped before BTC.
+    std::unique_ptr<QMimeData> dragged(model.mimeData({model.index(2, 0), model.index(2, 3)}));
+    model.dropMimeData(dragged.get(), Qt::MoveAction, 1, 0, {});
+    EXPECT_EQ(model.markets(), (QList<MarketId> {sol, xrp, btc}));
+}
+
+TEST_F(WatchlistTest, TheViewSortsThroughTheProxyAndDeleteRemoves)
+{
+    WatchlistView view(&model);
+    view.resize(800, 300);
+    view.show();
+    store.applyTicks({tickAt("BTC_KRW", "100", t0, 2.0), tickAt("ETH_KRW", "50", t0, -1.0),
+        tickAt("XRP_KRW", "10", t0, 5.0)});
+    view.sortByColumn(WatchlistModel::ChangeColumn, Qt::DescendingOrder);
+    const auto marketAt = [&](int row) {
+        return view.model()->index(row, 0).data(WatchlistModel::MarketRole).value<MarketId>();
+    };
+    EXPECT_EQ(marketAt(0), xrp);
+    EXPECT_EQ(marketAt(1), btc);
+    EXPECT_EQ(marketAt(2), eth);
+    EXPECT_EQ(view.dragDropMode(), QAbstractItemView::NoDragDrop); // sorted: no reordering
+
+    QSignalSpy activated(&view, &WatchlistView::marketActivated);
+    view.selectRow(1); // BTC
+    QTest::keyClick(&view, Qt::Key_Delete);
+    EXPECT_EQ(model.markets(), (QList<MarketId> {eth, xrp}));
+    EXPECT_EQ(activated.size(), 0);
+}
+
+TEST_F(WatchlistTest, HidingOrMinimisingTheViewPausesTheModel)
+{
+    WatchlistView view(&model);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    EXPECT_FALSE(model.isPaused());
+    view.showMinimized();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return model.isPaused(); }, 2000));
+    view.showNormal();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !model.isPaused(); }, 2000));
+    view.hide();
+    EXPECT_TRUE(model.isPaused());
+}
+
+TEST_F(WatchlistTest, TheSparklineDrawsTheDayDecimatedToItsColumns)
+{
+    for (int i = 0; i < 20'000; ++i) // a tick every 4 s over the day, jagged
+        store.applyTicks({tickAt("BTC_KRW", i % 2 ? "101" : "99", t0 - 86'400'000 + i * 4320)});
+    now = t0;
+    model.setMarkets({btc}); // the last row painted is the one measured
+    WatchlistView view(&model);
+    view.sparklines()->setClock([this] { return now; });
+    view.resize(900, 200);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.viewport()->repaint();
+    const int drawn = view.sparklines()->lastDrawnPoints();
+    const int columns
+        = int(view.columnWidth(WatchlistModel::TrendColumn) * view.devicePixelRatioF());
+    EXPECT_GT(drawn, 0);
+    EXPECT_LE(drawn, 4 * columns);
+}
+
+TEST_F(WatchlistTest, ATickRepaintsOnlyItsRowsChangedCells)
+{
+    WatchlistView view(&model);
+    view.resize(900, 300);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    QTest::qWait(50);
+    const int before = view.paintCount();
+    store.applyTicks({tickAt("ETH_KRW", "5000", t0)});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return view.paintCount() > before; }, 2000));
+    const QRect painted = view.lastPaintedRect();
+    const int row = view.proxy()->mapFromSource(model.index(model.rowOf(eth), 0)).row();
+    const QRect price = view.visualRect(view.model()->index(row, WatchlistModel::PriceColumn));
+    const QRect status = view.visualRect(view.model()->index(row, WatchlistModel::StatusColumn));
+    // Qt adds a pixel of margin around the changed cells' rectangle.
+    EXPECT_TRUE(painted.contains(price.united(status)));
+    EXPECT_LE(painted.width(), price.united(status).width() + 2) << "not just the changed cells";
+    EXPECT_LE(painted.height(), view.rowHeight(row) + 2) << "not just the row";
+}
