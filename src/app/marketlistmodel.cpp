@@ -63,7 +63,8 @@ QVariant MarketListModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return row.label;
     case Qt::ToolTipRole: {
-        QString tip = m_toolTips.value(entry.market);
+        QString tip
+            = m_toolTipSource ? m_toolTipSource(entry.market) : m_toolTips.value(entry.market);
         if (entry.isCaution()) {
             const QString caution = tr("Bithumb flags this market for caution (투자유의)");
             tip = tip.isEmpty() ? caution : caution + u'\n' + tip;

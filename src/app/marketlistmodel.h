@@ -6,6 +6,8 @@
 #include <QAbstractListModel>
 #include <QHash>
 
+#include <functional>
+
 #include <vector>
 
 namespace ticker {
@@ -35,6 +37,10 @@ public:
     // Per-market tooltip text (the window's "last trade N s ago"), kept across refreshes.
     void setToolTip(const MarketId &market, const QString &text);
     QString toolTip(const MarketId &market) const { return m_toolTips.value(market); }
+    // Or asked for it only when a view shows the tooltip, so it is always fresh and costs
+    // nothing until then (no dataChanged per market per second). Set, it replaces setToolTip's.
+    using ToolTipSource = std::function<QString(const MarketId &)>;
+    void setToolTipSource(ToolTipSource source) { m_toolTipSource = std::move(source); }
 
     // The mark after a caution market's label.
     static QString cautionMark();
@@ -55,6 +61,7 @@ private:
     std::vector<Row> m_rows;
     QHash<MarketId, int> m_rowOf;
     QHash<MarketId, QString> m_toolTips;
+    ToolTipSource m_toolTipSource;
 };
 
 } // namespace ticker

@@ -220,6 +220,11 @@ QString MarketPicker::marketToolTip(const MarketId &market) const
     return m_model->toolTip(market);
 }
 
+void MarketPicker::setMarketToolTipSource(std::function<QString(const MarketId &)> source)
+{
+    m_model->setToolTipSource(std::move(source));
+}
+
 void MarketPicker::showPopup()
 {
     filterBy(m_editing ? m_edit->text() : QString());

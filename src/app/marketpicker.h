@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <vector>
 
 class QAbstractItemView;
@@ -39,6 +40,8 @@ public:
     // Per-market tooltip in the list (the window's "last trade N s ago"), kept across refreshes.
     void setMarketToolTip(const MarketId &market, const QString &text);
     QString marketToolTip(const MarketId &market) const;
+    // Or a function asked on hover only (see MarketListModel::setToolTipSource).
+    void setMarketToolTipSource(std::function<QString(const MarketId &)> source);
 
     // On (the default): a well-spelled market the catalogue does not list is refused. Off: it
     // is chosen all the same (for a catalogue known to be partial, like the bundled list).

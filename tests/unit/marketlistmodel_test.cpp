@@ -106,6 +106,25 @@ TEST_F(MarketListModelTest, TooltipsStayWithTheirMarketAcrossRefreshes)
         << tip.toStdString();
 }
 
+TEST_F(MarketListModelTest, ATooltipSourceIsAskedOnlyWhenATooltipIsShown)
+{
+    model.setEntries(threeMarkets());
+    model.setToolTip(*MarketId::fromV1("BTC_KRW"), u"set text"_s);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QStringList asked;
+    model.setToolTipSource([&](const MarketId &market) {
+        asked.append(market.toV1());
+        return u"last trade of %1"_s.arg(market.toV1());
+    });
+    EXPECT_TRUE(asked.isEmpty());
+    EXPECT_EQ(model.index(0).data(Qt::ToolTipRole).toString(), u"last trade of BTC_KRW"_s);
+    EXPECT_EQ(asked, QStringList {u"BTC_KRW"_s});
+    const QString pepe = model.index(1).data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(pepe.contains(u"투자유의"_s) && pepe.endsWith(u"\nlast trade of PEPE_KRW"_s))
+        << pepe.toStdString();
+    EXPECT_EQ(changed.count(), 0);
+}
+
 TEST_F(MarketListModelTest, TheWholeBundledCatalogue)
 {
     model.setEntries(MarketCatalog::bundled());
