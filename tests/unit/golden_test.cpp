@@ -6,6 +6,7 @@
 // rewrites the references (review the diff).
 #include "bithumbticker/marketcatalog.h"
 #include "bithumbticker/protocol.h"
+#include "qtprinters.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -16,12 +17,6 @@
 
 using namespace ticker;
 using namespace Qt::StringLiterals;
-
-// GoogleTest names a failing case by its fixture's name.
-void PrintTo(const QString &text, std::ostream *out)
-{
-    *out << text.toStdString();
-}
 
 namespace {
 
