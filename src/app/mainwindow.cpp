@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "bithumbticker/logging.h"
+#include "marketpicker.h"
 #include "presentation.h"
 #include "sparklinedelegate.h"
 #include "tickcolors.h"
@@ -9,10 +10,8 @@
 #include "watchlistview.h"
 
 #include <QButtonGroup>
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -55,11 +54,12 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     layout->setContentsMargins(16, 12, 16, 8);
 
     auto *top = new QHBoxLayout;
-    m_picker = new QComboBox(central);
-    m_picker->setEditable(true);
-    m_picker->setInsertPolicy(QComboBox::NoInsert);
-    m_picker->setMinimumContentsLength(10);
-    m_picker->setToolTip(tr("Pick a market or type one (BTC_KRW or KRW-BTC) and press Enter"));
+    m_picker = new MarketPicker(central);
+    m_picker->setToolTip(
+        tr("Type a symbol, a Korean or English name, or 초성 (ㅂㅌ), then ↓ and Enter"));
+    // Asked on hover only: how fresh each market is, in the words of every other view.
+    m_picker->setMarketToolTipSource(
+        [this](const MarketId &market) { return marketAgeText(market.toV1()); });
     fillPicker();
     top->addWidget(m_picker);
     m_watch = new QToolButton(central);
@@ -132,10 +132,10 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_age);
 
-    connect(m_picker, &QComboBox::activated, this,
-        [this](int index) { selectMarket(m_picker->itemText(index)); });
-    connect(m_picker->lineEdit(), &QLineEdit::returnPressed, this,
-        [this] { selectMarket(m_picker->currentText()); });
+    connect(m_picker, &MarketPicker::marketChosen, this,
+        [this](const MarketId &market) { selectMarket(market.toV1()); });
+    connect(m_picker, &MarketPicker::refused, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_store, &MarketStore::marketsChanged, this, [this](const QList<MarketId> &markets) {
         if (!markets.contains(m_current))
             return;
@@ -176,7 +176,6 @@ MainWindow::~MainWindow()
     // An editable combo box commits its text when it loses focus, which closing the window
     // causes: by then this window is half destroyed.
     m_picker->disconnect(this);
-    m_picker->lineEdit()->disconnect(this);
 }
 
 QString MainWindow::priceText() const
@@ -206,20 +205,12 @@ QString MainWindow::noticeText() const
 
 void MainWindow::fillPicker()
 {
-    QStringList items;
-    for (const MarketId &market : m_subscriptions->markets())
-        items.append(market.toV1());
-    for (const MarketCatalog::Entry &entry : m_store->catalog()) {
-        const QString name = entry.market.toV1();
-        if (!items.contains(name))
-            items.append(name);
-    }
-    if (m_current.isValid() && !items.contains(m_current.toV1()))
-        items.prepend(m_current.toV1());
-    const QSignalBlocker blocker(m_picker);
-    m_picker->clear();
-    m_picker->addItems(items);
-    m_picker->setCurrentText(m_current.toV1());
+    m_picker->setEntries(m_store->catalog());
+    // Only the exchange's own list can say a market does not exist; the bundled one is short.
+    const auto source = m_store->catalogSource();
+    m_picker->setRefusesUnlisted(
+        source == MarketCatalog::Source::Exchange || source == MarketCatalog::Source::Cache);
+    m_picker->setCurrentMarket(m_current);
 }
 
 QString MainWindow::statusMessage() const
@@ -254,11 +245,8 @@ bool MainWindow::selectMarket(const QString &name)
         return false;
     }
     m_current = *market;
-    const QString spelled = market->toV1();
-    if (m_picker->findText(spelled) < 0)
-        m_picker->addItem(spelled);
-    m_picker->setCurrentText(spelled);
-    qCInfo(lcUi) << "showing" << spelled;
+    m_picker->setCurrentMarket(m_current);
+    qCInfo(lcUi) << "showing" << m_current.toV1();
     m_store->showMarket(m_current);
     m_subscriptions->setWanted(Subscriptions::Need::Shown, {m_current});
     m_chart->setHistory(&m_store->state(m_current).history);
@@ -334,7 +322,7 @@ void MainWindow::showMarketStatus(const StatusBadge &badge)
 QString MainWindow::marketAgeText(const QString &market) const
 {
     const auto id = MarketId::fromUser(market);
-    if (!id || m_picker->findText(id->toV1()) < 0)
+    if (!id)
         return {};
     return present(*id, m_store->find(*id), m_store->link(), m_store->now(), QLocale()).age;
 }
@@ -360,11 +348,6 @@ void MainWindow::refreshStatus()
     if (tip != m_state->toolTip())
         m_state->setToolTip(tip);
     showCurrent();
-    // Each market in the open picker says how fresh it is.
-    if (m_picker->view()->isVisible()) {
-        for (int i = 0; i < m_picker->count(); ++i)
-            m_picker->setItemData(i, marketAgeText(m_picker->itemText(i)), Qt::ToolTipRole);
-    }
 }
 
 } // namespace ticker

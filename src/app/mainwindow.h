@@ -8,7 +8,6 @@
 #include <QMainWindow>
 
 class QButtonGroup;
-class QComboBox;
 class QLabel;
 class QSplitter;
 class QTimer;
@@ -16,6 +15,7 @@ class QToolButton;
 
 namespace ticker {
 
+class MarketPicker;
 class ValueLabel;
 class WatchlistModel;
 class WatchlistView;
@@ -46,7 +46,7 @@ public:
     WatchlistView *watchlist() const { return m_watchlist; }
     WatchlistModel *watchlistModel() const { return m_watchlistModel; }
     QSplitter *splitter() const { return m_splitter; }
-    QComboBox *picker() const { return m_picker; }
+    MarketPicker *picker() const { return m_picker; }
     QString statusMessage() const; // the status bar's passing message, if any
 
 Q_SIGNALS:
@@ -71,7 +71,7 @@ private:
     Subscriptions *m_subscriptions;
     MarketId m_current;
 
-    QComboBox *m_picker;
+    MarketPicker *m_picker;
     QToolButton *m_watch;
     WatchlistModel *m_watchlistModel;
     WatchlistView *m_watchlist;

@@ -6,11 +6,13 @@
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/tickerfeed.h"
 #include "fixtures.h"
+#include "marketpicker.h"
 #include "watchlistmodel.h"
 #include "watchlistview.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -358,4 +360,25 @@ TEST_F(MainWindowTest, TheWatchlistShowsWhatIsClickedAndTheStarAddsTheShownMarke
     const QModelIndex eth = view->model()->index(0, 0);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(eth).center());
     EXPECT_EQ(window->currentMarket().toV1(), u"ETH_KRW");
+}
+
+TEST_F(MainWindowTest, ThePickerFindsAMarketByNameAndShowsIt)
+{
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    window->picker()->setFocus(Qt::TabFocusReason);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->picker()->lineEdit()->hasFocus(); }));
+    // Keys go where QApplication routes them: the list while it is open, else the line.
+    const auto target = [&]() -> QWidget * {
+        QWidget *open = QApplication::activePopupWidget();
+        return open ? open : window->picker()->lineEdit();
+    };
+    for (const char c : std::string_view("ethereum"))
+        QTest::keyClick(target(), c);
+    QTest::keyClick(target(), Qt::Key_Return);
+    EXPECT_EQ(window->currentMarket().toV1(), u"ETH_KRW");
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    EXPECT_TRUE(
+        subscribed.last().at(1).value<QList<MarketId>>().contains(*MarketId::fromV1("ETH_KRW")));
 }
