@@ -4,6 +4,7 @@
 
 #include <QtGlobal>
 
+#include <array>
 #include <span>
 #include <vector>
 
@@ -44,8 +45,8 @@ public:
     void append(qint64 timeMs, double price);
     // Fills the history from REST candles without duplicating what live ticks already hold:
     // a candle is used only if its minute is over by nowMs and no stored point falls in it.
-    // Each becomes up to four points inside its minute: open, low and high (in the order a
-    // rising or falling minute most likely took), close. Returns how many points were added.
+    // Each becomes the four candlePoints() inside its minute. Returns how many points were
+    // added.
     std::size_t mergeCandles(std::span<const Candle> candles, qint64 nowMs);
     std::size_t size() const { return m_size; }
     std::size_t capacity() const { return m_capacity; }
@@ -67,6 +68,11 @@ private:
     std::size_t m_head = 0; // physical index of the oldest point
     std::size_t m_size = 0;
 };
+
+// A candle as four points inside its interval: open at its start, low and high at a third and
+// two thirds (in the order a rising or falling candle most likely took them), close just
+// before its end (a sixtieth of it: a second of a minute, a minute of an hour).
+std::array<PricePoint, 4> candlePoints(const Candle &candle, qint64 durationMs);
 
 // M4 decimation: for `columns` equal slices of [fromMs, toMs], the first, lowest, highest and
 // last point of each slice, in time order and without repeats: at most 4 × columns points
