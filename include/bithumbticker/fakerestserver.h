@@ -19,9 +19,14 @@ namespace ticker {
 
 // Bithumb's REST candle paths and market list on 127.0.0.1 (QHttpServer), for tests and
 // --demo, never kinder than the real ones (protocol notes 3.2, 3.3 and 7):
-//   API 2.0  GET /v1/candles/minutes/1?market=KRW-BTC&count=N[&to=KST time]  (newest first)
-//   API 1.0  GET /public/candlestick/BTC_KRW/1m                              (oldest first)
-//            GET /v1/market/all[?isDetails=true|false]                       (fakeCatalog())
+//   API 2.0  GET /v1/candles/minutes/{unit}?market=KRW-BTC&count=N[&to=KST time] (newest first)
+//   API 1.0  GET /public/candlestick/BTC_KRW/{interval}                         (oldest first)
+//            GET /v1/market/all[?isDetails=true|false]                          (fakeCatalog())
+// Units 1, 3, 5, 10, 15, 30, 60 and 240 (`unit` in each row), intervals 1m, 3m, 5m, 10m, 30m,
+// 1h, 6h, 12h and 24h: each candle sums the traded minutes of its interval (open of the first,
+// close of the last, the extremes of all), so hours agree with minutes. Any other unit is HTTP
+// 400 Invalid parameter, any other interval the 5500 of an unknown symbol (the notes do not say
+// what Bithumb answers: never kinder).
 // The market list has market_warning only with isDetails=true; any other isDetails than true
 // or false is refused with HTTP 400 (the notes do not say what Bithumb does: never kinder).
 // Only minutes with trades have a candle: each market has its share of quiet minutes and now
@@ -62,6 +67,11 @@ public:
     // The market's candles, oldest first, over the last historyMinutes up to and including
     // the current minute: only the minutes that had trades.
     std::vector<Candle> history(const MarketId &market, qint64 nowMs);
+    // The same summed into candles of unitMinutes, as the server answers them.
+    std::vector<Candle> candles(const MarketId &market, int unitMinutes, qint64 nowMs);
+    // What the server takes for now (the system clock unless set), for its answers.
+    void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+    qint64 now() const;
 
     // API 2.0's `to` as the server reads it (Korean wall-clock time, no zone) in UTC ms, or
     // nothing when the server answers it with HTTP 400.
@@ -77,14 +87,15 @@ private:
         std::vector<Candle> candles;
     };
 
-    QHttpServerResponse answerV2(const QHttpServerRequest &request);
-    QHttpServerResponse answerV1(const QString &symbol);
+    QHttpServerResponse answerV2(const QString &unit, const QHttpServerRequest &request);
+    QHttpServerResponse answerV1(const QString &symbol, const QString &interval);
     QHttpServerResponse answerMarkets(const QHttpServerRequest &request);
     std::optional<QHttpServerResponse> fault(ApiVersion api);
 
     QHttpServer *m_server;
     quint16 m_port = 0;
     PriceSource m_currentPrice;
+    std::function<qint64()> m_clock;
     QHash<MarketId, Walk> m_walks;
     Fault m_fault = Fault::None;
     int m_requests = 0;

@@ -2,15 +2,12 @@
 
 #include "bithumbticker/marketid.h"
 #include "bithumbticker/protocol.h"
+#include "bithumbticker/restsource.h"
 
 #include <QHash>
-#include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSslCertificate>
-#include <QUrl>
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -30,15 +27,9 @@ class HistoryBackfill : public QObject
 {
     Q_OBJECT
 public:
-    struct Config
+    struct Config : RestSource
     {
-        ApiVersion api = ApiVersion::V2;
-        QUrl restBase; // empty: https://api.bithumb.com
         int minutes = 24 * 60;
-        int timeoutMs = 10'000;                     // per request
-        qint64 maxBodyBytes = 4 << 20;              // a larger response is cut off and refused
-        QList<QSslCertificate> extraCaCertificates; // as for the WebSocket (--ca-file)
-        std::function<qint64()> clock;              // ms since the epoch; empty: the system clock
     };
 
     explicit HistoryBackfill(Config config, QObject *parent = nullptr);
@@ -67,7 +58,7 @@ private:
     void request(const MarketId &market, qint64 beforeMs);
     void finishPage(const MarketId &market, QNetworkReply *reply);
     void finish(const MarketId &market, const QString &error);
-    qint64 now() const;
+    qint64 now() const { return m_config.now(); }
 
     Config m_config;
     std::unique_ptr<Protocol> m_protocol;
@@ -92,7 +83,9 @@ std::optional<qint64> nextPageBefore(const std::vector<Candle> &candles, std::si
 int maxBackfillPages(int minutes, int perPage);
 
 // Bithumb has been seen writing Korean wall-clock time as if it were Unix time in REST
-// answers (9 h ahead). When the newest candle is about 9 h in the future, shift all back.
-void correctKoreanClock(std::vector<Candle> &candles, qint64 nowMs);
+// answers (9 h ahead). When the newest candle (of durationMs) is about 9 h in the future,
+// shift all back.
+void correctKoreanClock(
+    std::vector<Candle> &candles, qint64 nowMs, qint64 durationMs = Candle::durationMs);
 
 } // namespace ticker

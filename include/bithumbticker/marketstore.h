@@ -18,6 +18,7 @@ class QTimer;
 namespace ticker {
 
 class HistoryBackfill;
+class OverviewFetcher;
 class Subscriptions;
 class TickerFeed;
 
@@ -28,9 +29,17 @@ struct MarketState
     // own, fresh or cached) has been read; the bundled list gives names, not a verdict.
     enum class Listing { Unknown, Listed, NotListed };
 
+    // Four points an hourly candle of the last 24 h (and the one running).
+    static constexpr std::size_t overviewCapacity = 4 * 26;
+
     MarketId market;
     std::optional<Tick> last;
     PriceHistory history; // every tick when shown, else the last hour's and minute summaries
+    // The sparkline's coarse past for a market without minute history, apart from `history`
+    // so that the minute backfill's merge rule (no stored point in the minute) still holds
+    // when the market is shown later.
+    PriceHistory overview {overviewCapacity};
+    bool minuteHistory = false; // the minute backfill has filled `history`
     MarketRhythm rhythm;
     std::optional<MarketCatalog::Entry> entry; // names and caution flag, from any catalogue
     Listing listing = Listing::Unknown;
@@ -76,10 +85,17 @@ public:
 
     // Fetches REST history for the shown market, and again when a lost link comes back.
     void setBackfill(HistoryBackfill *backfill);
+    // Fetches hourly overviews for the visible markets that have no minute history and are
+    // not shown, and again when a lost link comes back.
+    void setOverviews(OverviewFetcher *overviews);
 
 public Q_SLOTS:
     void applyTicks(const ticker::TickBatch &ticks);
     void applyCandles(const ticker::MarketId &market, const std::vector<ticker::Candle> &candles);
+    // Hourly candles, oldest first: they replace the market's overview.
+    void applyOverview(const ticker::MarketId &market, const std::vector<ticker::Candle> &candles);
+    // The markets a view shows now (e.g. the watchlist's visible rows).
+    void setVisibleMarkets(const QList<ticker::MarketId> &markets);
     void setLinkState(ticker::FeedClient::State state, const QString &detail, int redialInMs);
     void setNetworkOnline(bool online);
     void setCatalog(
@@ -100,6 +116,7 @@ Q_SIGNALS:
 private:
     MarketState &mutableState(const MarketId &market);
     void judgeListing(MarketState &market) const;
+    void askOverviews();
 
     // Node-based, so a view's pointer to a market's history survives new markets.
     std::unordered_map<MarketId, MarketState, MarketIdHasher> m_markets;
@@ -110,6 +127,8 @@ private:
     QHash<MarketId, std::size_t> m_catalogIndex; // where each market is in m_catalog
     MarketCatalog::Source m_catalogSource = MarketCatalog::Source::None;
     HistoryBackfill *m_backfill = nullptr;
+    OverviewFetcher *m_overviews = nullptr;
+    QList<MarketId> m_visible;
     QTimer *m_staleTimer;
     std::function<qint64()> m_clock;
 };

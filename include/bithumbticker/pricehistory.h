@@ -140,6 +140,11 @@ private:
     qint64 m_dueMs = std::numeric_limits<qint64>::max();
 };
 
+// A candle as four points inside its interval: open at its start, low and high at a third and
+// two thirds (in the order a rising or falling candle most likely took them), close just
+// before its end (a sixtieth of it: a second of a minute, a minute of an hour).
+std::array<PricePoint, 4> candlePoints(const Candle &candle, qint64 durationMs);
+
 // M4 decimation: for `columns` equal slices of [fromMs, toMs], the first, lowest, highest and
 // last point of each slice, in time order and without repeats: at most 4 × columns points
 // whose line has, column by column, exactly the extremes of the full data. A compacted minute

@@ -82,14 +82,21 @@ struct ParsedFrame
     QList<FieldDrop> droppedFields; // optional fields dropped from a tick
 };
 
-// One minute of trading from a REST candle endpoint.
+// One interval of trading from a REST candle endpoint: a minute unless said otherwise.
 struct Candle
 {
     static constexpr qint64 durationMs = 60'000;
 
-    qint64 startMs = 0; // the minute's start, UTC ms since the epoch
+    qint64 startMs = 0; // the interval's start, UTC ms since the epoch
     double open = 0, high = 0, low = 0, close = 0;
 };
+
+// The candle lengths the app asks for: minutes fill the chart, hours the sparklines' overview.
+enum class CandleInterval { Minute, Hour };
+inline constexpr qint64 candleDurationMs(CandleInterval interval)
+{
+    return interval == CandleInterval::Hour ? 60 * Candle::durationMs : Candle::durationMs;
+}
 
 // One REST candle response, read: the valid candles oldest first, how many were dropped, and
 // why the whole response was refused (empty when it was read).
@@ -114,12 +121,12 @@ public:
     virtual QByteArray subscribeMessage(const QList<MarketId> &markets) const = 0;
     virtual ParsedFrame parseFrame(QByteArrayView frame, qint64 receivedMs) const = 0;
 
-    // REST 1-minute candles: the request for the `count` newest candles that start before
+    // REST candles: the request for the `count` newest candles of `interval` that start before
     // `beforeMs` (0: up to now), and how many one request may ask for (0: the endpoint takes no
-    // count and sends all). A minute without trades has no candle.
+    // count and sends all). An interval without trades has no candle.
     static QUrl defaultRestUrl() { return QUrl(QStringLiteral("https://api.bithumb.com")); }
-    virtual QUrl candlesUrl(
-        const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const = 0;
+    virtual QUrl candlesUrl(const QUrl &restBase, const MarketId &market, CandleInterval interval,
+        qint64 beforeMs, int count) const = 0;
     virtual int maxCandlesPerRequest() const = 0;
     virtual CandlePage parseCandles(QByteArrayView body) const = 0;
 };

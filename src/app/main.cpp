@@ -8,6 +8,7 @@
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/logging.h"
 #include "bithumbticker/marketstore.h"
+#include "bithumbticker/overviewfetcher.h"
 #include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
 #include "bithumbticker/wakewatcher.h"
@@ -130,6 +131,7 @@ int main(int argc, char **argv)
     std::unique_ptr<HeadlessPrinter> printer;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<HistoryBackfill> backfill;
+    std::unique_ptr<OverviewFetcher> overviews;
     qint64 ticksSeen = 0;
     if (options->headless) {
         printer
@@ -196,12 +198,19 @@ int main(int argc, char **argv)
                         MainWindow::tr("Server error %1: %2").arg(code, message), 10000);
             });
         if (options->backfill) {
+            const auto fromOptions = [&](RestSource &source) {
+                source.api = options->feed.api;
+                source.restBase = options->restUrl;
+                source.extraCaCertificates = options->feed.extraCaCertificates;
+            };
             HistoryBackfill::Config config;
-            config.api = options->feed.api;
-            config.restBase = options->restUrl;
-            config.extraCaCertificates = options->feed.extraCaCertificates;
+            fromOptions(config);
             backfill = std::make_unique<HistoryBackfill>(config);
             store.setBackfill(backfill.get());
+            OverviewFetcher::Config overviewConfig;
+            fromOptions(overviewConfig);
+            overviews = std::make_unique<OverviewFetcher>(overviewConfig);
+            store.setOverviews(overviews.get());
         }
         window->show();
         if (options->exitAfterTicks > 0) {

@@ -124,7 +124,7 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     m_splitter->addWidget(central);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({680, 560});
+    m_splitter->setSizes({680, 560}); // room for every column, the sparklines too
     setCentralWidget(m_splitter);
 
     m_state = new QLabel(this);
@@ -149,6 +149,8 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     connect(m_store, &MarketStore::linkChanged, this, &MainWindow::refreshStatus);
     connect(m_watchlist, &WatchlistView::marketActivated, this,
         [this](const MarketId &market) { selectMarket(market.toV1()); });
+    connect(m_watchlist, &WatchlistView::visibleMarketsChanged, m_store,
+        &MarketStore::setVisibleMarkets);
     connect(m_watchlistModel, &WatchlistModel::marketsEdited, this,
         [this](const QList<MarketId> &markets) {
             m_subscriptions->setWanted(Subscriptions::Need::Watchlist, markets);

@@ -18,25 +18,36 @@ void SparklineDelegate::paint(
     paintBackground(painter, option, index); // selection and alternate rows as the others
     m_lastDrawnPoints = 0;
     const auto *history = index.data(WatchlistModel::HistoryRole).value<const PriceHistory *>();
-    if (!history || history->isEmpty())
-        return;
+    const auto *overview = index.data(WatchlistModel::OverviewRole).value<const PriceHistory *>();
     const qint64 t1 = m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
     const qint64 t0 = t1 - spanMs;
     const QRectF area = QRectF(option.rect).adjusted(4, 4, -4, -4);
     const qreal dpr = painter->device()->devicePixelRatioF();
     const int columns = std::max(1, int(area.width() * dpr));
-    const std::vector<PricePoint> points = decimateM4(history->range(t0, t1), t0, t1, columns);
+    // The hourly overview up to where the history starts, then the history: each decimated on
+    // the same columns, so a column shared by both keeps the extremes of each.
+    const qint64 split
+        = history && !history->isEmpty() ? std::max(t0, history->at(0).timeMs) : t1 + 1;
+    std::vector<PricePoint> points;
+    if (overview && split > t0)
+        points = decimateM4(overview->range(t0, split - 1), t0, t1, columns);
+    if (history) {
+        const auto recent = decimateM4(history->range(split, t1), t0, t1, columns);
+        points.insert(points.end(), recent.begin(), recent.end());
+    }
     if (points.empty())
         return;
     const auto [low, high] = std::minmax_element(points.cbegin(), points.cend(),
         [](const PricePoint &a, const PricePoint &b) { return a.price < b.price; });
     const double span = high->price - low->price;
     QPainterPath path;
-    for (const PricePoint &p : points) {
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const PricePoint &p = points[i];
         const double x = area.left() + double(p.timeMs - t0) / double(spanMs) * area.width();
         const double y = span > 0 ? area.bottom() - (p.price - low->price) / span * area.height()
                                   : area.center().y();
-        if (path.isEmpty())
+        // Not path.isEmpty(): a path of one moveTo counts as empty, so nothing was ever joined.
+        if (i == 0)
             path.moveTo(x, y);
         else
             path.lineTo(x, y);

@@ -4,9 +4,10 @@
 
 namespace ticker {
 
-// Draws a market's last 24 h in a table cell: its PriceHistory (WatchlistModel::HistoryRole)
-// decimated with M4 to four points per device pixel column, so the line keeps each column's
-// true high and low, in the colour of the day's move.
+// Draws a market's last 24 h in a table cell: its PriceHistory (WatchlistModel::HistoryRole),
+// and before that history starts its hourly overview (OverviewRole), decimated with M4 to four
+// points per device pixel column, so the line keeps each column's true high and low, in the
+// colour of the day's move.
 class SparklineDelegate : public CellDelegate
 {
     Q_OBJECT

@@ -226,6 +226,8 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(market);
     if (role == HistoryRole)
         return QVariant::fromValue(state ? &state->history : nullptr);
+    if (role == OverviewRole)
+        return QVariant::fromValue(state ? &state->overview : nullptr);
     const int column = index.column();
     if (role == SortRole) {
         const std::optional<Tick> none;

@@ -33,6 +33,7 @@ public:
         MarketRole = Qt::UserRole + 1, // the row's MarketId
         SortRole,                      // a number (or text) to sort the column by
         HistoryRole,                   // const PriceHistory *, for the sparkline
+        OverviewRole,                  // const PriceHistory *: hourly, before the history
         StaleRole,                     // bool
     };
     static constexpr int frameMs = 16;

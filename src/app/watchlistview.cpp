@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QPaintEvent>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 
 namespace ticker {
@@ -60,6 +61,54 @@ WatchlistView::WatchlistView(WatchlistModel *model, QWidget *parent)
     connect(this, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT marketActivated(index.data(WatchlistModel::MarketRole).value<MarketId>());
     });
+    // Scrolling, resizing and edits change the visible rows; a burst of them is said once.
+    m_visibleTimer.setSingleShot(true);
+    m_visibleTimer.setInterval(visibleThrottleMs);
+    connect(&m_visibleTimer, &QTimer::timeout, this, &WatchlistView::announceVisible);
+    connect(
+        verticalScrollBar(), &QScrollBar::valueChanged, this, &WatchlistView::announceVisibleSoon);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &WatchlistView::announceVisibleSoon);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &WatchlistView::announceVisibleSoon);
+    connect(m_proxy, &QAbstractItemModel::rowsMoved, this, &WatchlistView::announceVisibleSoon);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &WatchlistView::announceVisibleSoon);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &WatchlistView::announceVisibleSoon);
+}
+
+QList<MarketId> WatchlistView::visibleMarkets() const
+{
+    QList<MarketId> markets;
+    if (!isVisible() || window()->windowState().testFlag(Qt::WindowMinimized))
+        return markets;
+    const int first = rowAt(0);
+    if (first < 0)
+        return markets;
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = model()->rowCount() - 1;
+    for (int row = first; row <= last; ++row)
+        markets.append(model()->index(row, 0).data(WatchlistModel::MarketRole).value<MarketId>());
+    return markets;
+}
+
+void WatchlistView::announceVisibleSoon()
+{
+    if (!m_visibleTimer.isActive())
+        m_visibleTimer.start();
+}
+
+void WatchlistView::announceVisible()
+{
+    QList<MarketId> markets = visibleMarkets();
+    if (markets == m_visible)
+        return;
+    m_visible = std::move(markets);
+    Q_EMIT visibleMarketsChanged(m_visible);
+}
+
+void WatchlistView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    announceVisibleSoon();
 }
 
 void WatchlistView::paintEvent(QPaintEvent *event)
@@ -135,6 +184,7 @@ void WatchlistView::followVisibility()
 {
     const bool minimised = window()->windowState().testFlag(Qt::WindowMinimized);
     m_model->setPaused(!isVisible() || minimised);
+    announceVisibleSoon();
 }
 
 } // namespace ticker

@@ -16,20 +16,17 @@ namespace {
 
 constexpr qint64 minuteMs = Candle::durationMs;
 
-RestLimits limitsOf(const HistoryBackfill::Config &config)
-{
-    return {config.timeoutMs, config.maxBodyBytes, config.extraCaCertificates};
-}
-
 } // namespace
 
-void correctKoreanClock(std::vector<Candle> &candles, qint64 nowMs)
+void correctKoreanClock(std::vector<Candle> &candles, qint64 nowMs, qint64 durationMs)
 {
     if (candles.empty())
         return;
+    // The newest candle of a quiet market may have started up to ten minutes before its
+    // interval's last minute.
     const qint64 shifted = candles.back().startMs - kstOffsetMs;
     if (candles.back().startMs > nowMs + 5 * minuteMs && shifted <= nowMs + minuteMs
-        && shifted >= nowMs - 10 * minuteMs) {
+        && shifted >= nowMs - 9 * minuteMs - durationMs) {
         qCInfo(lcHistory) << "candle times are 9 h ahead (Korean time written as UTC); shifted";
         for (Candle &candle : candles)
             candle.startMs -= kstOffsetMs;
@@ -72,11 +69,6 @@ HistoryBackfill::~HistoryBackfill()
     }
 }
 
-qint64 HistoryBackfill::now() const
-{
-    return m_config.clock ? m_config.clock() : QDateTime::currentMSecsSinceEpoch();
-}
-
 void HistoryBackfill::fetch(const MarketId &market)
 {
     if (m_jobs.contains(market))
@@ -91,8 +83,8 @@ void HistoryBackfill::request(const MarketId &market, qint64 beforeMs)
     // Always a full page: with minutes that had no trades, the candles still missing say
     // nothing about how far back the window's start is.
     QNetworkReply *reply = getRest(m_network,
-        m_protocol->candlesUrl(
-            m_config.restBase, market, beforeMs, m_protocol->maxCandlesPerRequest()),
+        m_protocol->candlesUrl(m_config.restBase, market, CandleInterval::Minute, beforeMs,
+            m_protocol->maxCandlesPerRequest()),
         limitsOf(m_config));
     ++m_requests;
     ++job.pages;

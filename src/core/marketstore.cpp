@@ -2,6 +2,7 @@
 
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/logging.h"
+#include "bithumbticker/overviewfetcher.h"
 #include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
 
@@ -105,6 +106,54 @@ void MarketStore::setBackfill(HistoryBackfill *backfill)
         backfill->fetch(m_shown);
 }
 
+void MarketStore::setOverviews(OverviewFetcher *overviews)
+{
+    m_overviews = overviews;
+    connect(overviews, &OverviewFetcher::fetched, this,
+        [this](const MarketId &market, const std::vector<Candle> &candles) {
+            // A failure was logged by OverviewFetcher; the sparkline goes on from live ticks.
+            if (!candles.empty())
+                applyOverview(market, candles);
+        });
+    askOverviews();
+}
+
+void MarketStore::setVisibleMarkets(const QList<MarketId> &markets)
+{
+    m_visible = markets;
+    askOverviews();
+}
+
+void MarketStore::askOverviews()
+{
+    if (!m_overviews)
+        return;
+    // The shown market and any with minute history have better than hours.
+    QList<MarketId> wanted;
+    for (const MarketId &market : std::as_const(m_visible)) {
+        const MarketState *known = find(market);
+        if (market != m_shown && !(known && known->minuteHistory))
+            wanted.append(market);
+    }
+    m_overviews->setWanted(wanted);
+}
+
+void MarketStore::applyOverview(const MarketId &market, const std::vector<Candle> &candles)
+{
+    constexpr qint64 hourMs = OverviewFetcher::hourMs;
+    const qint64 nowMs = now();
+    PriceHistory &overview = mutableState(market).overview;
+    overview.clear();
+    for (const Candle &candle : candles) {
+        if (candle.startMs + hourMs <= nowMs - PriceHistory::windowMs)
+            continue;
+        // The running hour's points stop at now.
+        for (const PricePoint &point : candlePoints(candle, hourMs))
+            overview.append(std::min(point.timeMs, nowMs), point.price);
+    }
+    Q_EMIT marketsChanged({market});
+}
+
 void MarketStore::applyTicks(const TickBatch &ticks)
 {
     QList<MarketId> changed;
@@ -137,8 +186,12 @@ void MarketStore::applyTicks(const TickBatch &ticks)
 
 void MarketStore::applyCandles(const MarketId &market, const std::vector<Candle> &candles)
 {
-    if (mutableState(market).history.mergeCandles(candles, now()) > 0)
+    MarketState &state = mutableState(market);
+    const bool first = !candles.empty() && !std::exchange(state.minuteHistory, true);
+    if (state.history.mergeCandles(candles, now()) > 0)
         Q_EMIT marketsChanged({market});
+    if (first)
+        askOverviews();
 }
 
 void MarketStore::setLinkState(FeedClient::State state, const QString &detail, int redialInMs)
@@ -157,6 +210,8 @@ void MarketStore::setLinkState(FeedClient::State state, const QString &detail, i
     checkStaleness();
     if (restored && m_backfill && m_shown.isValid())
         m_backfill->fetch(m_shown);
+    if (restored && m_overviews)
+        m_overviews->refetchAll();
 }
 
 void MarketStore::setNetworkOnline(bool online)
@@ -198,6 +253,7 @@ void MarketStore::showMarket(const MarketId &market)
     Q_EMIT shownMarketChanged(market);
     if (m_backfill)
         m_backfill->fetch(market);
+    askOverviews();
 }
 
 void MarketStore::noteWanted(const QList<MarketId> &markets)

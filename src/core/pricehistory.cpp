@@ -307,12 +307,8 @@ std::size_t PriceHistory::mergeCandles(std::span<const Candle> candles, qint64 n
         const std::size_t inside = lowerBound(start);
         if (inside < size() && at(inside).timeMs < start + minuteMs)
             continue; // live ticks cover this minute
-        const bool rising = candle.close >= candle.open;
-        const PricePoint points[]
-            = {{start, candle.open}, {start + 20'000, rising ? candle.low : candle.high},
-                {start + 40'000, rising ? candle.high : candle.low},
-                {start + minuteMs - 1'000, candle.close}};
-        added.insert(added.end(), std::begin(points), std::end(points));
+        const auto points = candlePoints(candle, minuteMs);
+        added.insert(added.end(), points.begin(), points.end());
     }
     if (added.empty())
         return 0;
@@ -403,6 +399,15 @@ PriceHistory::Range PriceHistory::range(qint64 fromMs, qint64 toMs) const
     m_ticks.slices(
         std::max(begin, summaries) - summaries, std::max(end, summaries) - summaries, range, next);
     return range;
+}
+
+std::array<PricePoint, 4> candlePoints(const Candle &candle, qint64 durationMs)
+{
+    const qint64 start = candle.startMs;
+    const bool rising = candle.close >= candle.open;
+    return {{{start, candle.open}, {start + durationMs / 3, rising ? candle.low : candle.high},
+        {start + durationMs * 2 / 3, rising ? candle.high : candle.low},
+        {start + durationMs - durationMs / 60, candle.close}}};
 }
 
 std::vector<PricePoint> decimateM4(

@@ -161,9 +161,13 @@ ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     return frame;
 }
 
-QUrl ProtocolV1::candlesUrl(const QUrl &restBase, const MarketId &market, qint64, int) const
+// One answer holds all: no count, no end.
+QUrl ProtocolV1::candlesUrl(
+    const QUrl &restBase, const MarketId &market, CandleInterval interval, qint64, int) const
 {
-    return restUrl(restBase, u"/public/candlestick/%1/1m"_s.arg(market.toV1()));
+    return restUrl(restBase,
+        u"/public/candlestick/%1/%2"_s.arg(
+            market.toV1(), interval == CandleInterval::Hour ? u"1h"_s : u"1m"_s));
 }
 
 // {"status":"0000","data":[[startMs, "open", "close", "high", "low", "volume"], …]}, oldest

@@ -168,10 +168,13 @@ ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) cons
     return frame;
 }
 
-QUrl ProtocolV2::candlesUrl(
-    const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const
+QUrl ProtocolV2::candlesUrl(const QUrl &restBase, const MarketId &market, CandleInterval interval,
+    qint64 beforeMs, int count) const
 {
-    QUrl url = restUrl(restBase, u"/v1/candles/minutes/1"_s);
+    // Hours are minute candles of unit 60.
+    QUrl url = restUrl(restBase,
+        interval == CandleInterval::Hour ? u"/v1/candles/minutes/60"_s
+                                         : u"/v1/candles/minutes/1"_s);
     QUrlQuery query;
     query.addQueryItem(u"market"_s, market.toV2());
     query.addQueryItem(u"count"_s, QString::number(count));

@@ -13,8 +13,8 @@ public:
     QUrl defaultUrl() const override;
     QByteArray subscribeMessage(const QList<MarketId> &markets) const override;
     ParsedFrame parseFrame(QByteArrayView frame, qint64 receivedMs) const override;
-    QUrl candlesUrl(
-        const QUrl &restBase, const MarketId &market, qint64 beforeMs, int count) const override;
+    QUrl candlesUrl(const QUrl &restBase, const MarketId &market, CandleInterval interval,
+        qint64 beforeMs, int count) const override;
     int maxCandlesPerRequest() const override { return 200; }
     CandlePage parseCandles(QByteArrayView body) const override;
 };

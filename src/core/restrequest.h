@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bithumbticker/restsource.h"
+
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
@@ -18,6 +20,11 @@ struct RestLimits
     qint64 maxBodyBytes = 4 << 20;
     QList<QSslCertificate> extraCaCertificates;
 };
+
+inline RestLimits limitsOf(const RestSource &source)
+{
+    return {source.timeoutMs, source.maxBodyBytes, source.extraCaCertificates};
+}
 
 // Starts a GET for JSON under these limits: the reply is aborted once its body passes
 // maxBodyBytes (restFailure says so) or it stalls for timeoutMs.

@@ -112,12 +112,19 @@ bool isTraded(quint64 seed, qint64 minute)
     return draw(seed, minute, 0) % 100 >= quietPercent;
 }
 
-// What traded in a candle's minute, made up but the same on every request and on both APIs.
+// What traded in a candle's interval, made up but the same on every request and on both APIs.
 struct Trading
 {
     double volume = 0; // base currency
     double value = 0;  // KRW
     qint64 lastTradeMs = 0;
+};
+
+// A candle with what traded in it.
+struct Bar
+{
+    Candle candle;
+    Trading trading;
 };
 
 Trading tradingOf(const MarketId &market, const Candle &candle)
@@ -131,21 +138,72 @@ Trading tradingOf(const MarketId &market, const Candle &candle)
         candle.startMs + qint64(draw(seed, minute, 4) % quint64(minuteMs))};
 }
 
-json v2Row(const MarketId &market, const Candle &c)
+// The minutes (oldest first) summed into candles of unitMinutes, each starting on a multiple
+// of the unit in Korean wall-clock time (the same as UTC for units up to an hour; for longer
+// ones the notes do not say). Open of the first traded minute, close of the last, the extremes
+// and sums of all; no traded minute, no candle. A unit only partly remembered is left out.
+std::vector<Bar> barsOf(
+    const MarketId &market, const std::vector<Candle> &minutes, qint64 unitMinutes, qint64 nowMs)
 {
-    const Trading trading = tradingOf(market, c);
+    const qint64 firstMinuteMs = (nowMs / minuteMs - FakeRestServer::historyMinutes + 1) * minuteMs;
+    const qint64 unitMs = unitMinutes * minuteMs;
+    const auto unitStart
+        = [unitMs](qint64 ms) { return (ms + kstOffsetMs) / unitMs * unitMs - kstOffsetMs; };
+    std::vector<Bar> bars;
+    for (const Candle &minute : minutes) {
+        const Trading trading = tradingOf(market, minute);
+        const qint64 start = unitStart(minute.startMs);
+        if (start < firstMinuteMs)
+            continue;
+        if (bars.empty() || bars.back().candle.startMs != start) {
+            bars.push_back({{start, minute.open, minute.high, minute.low, minute.close}, trading});
+            continue;
+        }
+        Bar &bar = bars.back();
+        bar.candle.high = std::max(bar.candle.high, minute.high);
+        bar.candle.low = std::min(bar.candle.low, minute.low);
+        bar.candle.close = minute.close;
+        bar.trading.volume = std::round((bar.trading.volume + trading.volume) * 1e8) / 1e8;
+        bar.trading.value += trading.value;
+        bar.trading.lastTradeMs = trading.lastTradeMs;
+    }
+    return bars;
+}
+
+json v2Row(const MarketId &market, const Bar &bar, int unit)
+{
+    const Candle &c = bar.candle;
     return {{"market", market.toV2().toStdString()}, {"candle_date_time_utc", isoMinute(c.startMs)},
         {"candle_date_time_kst", isoMinute(c.startMs + kstOffsetMs)},
         {"opening_price", jsonNumber(c.open)}, {"high_price", jsonNumber(c.high)},
         {"low_price", jsonNumber(c.low)}, {"trade_price", jsonNumber(c.close)},
-        {"timestamp", trading.lastTradeMs}, {"candle_acc_trade_price", jsonNumber(trading.value)},
-        {"candle_acc_trade_volume", jsonNumber(trading.volume)}, {"unit", 1}};
+        {"timestamp", bar.trading.lastTradeMs},
+        {"candle_acc_trade_price", jsonNumber(bar.trading.value)},
+        {"candle_acc_trade_volume", jsonNumber(bar.trading.volume)}, {"unit", unit}};
 }
 
-json v1Row(const MarketId &market, const Candle &c)
+json v1Row(const Bar &bar)
 {
+    const Candle &c = bar.candle;
     return {c.startMs, decimalText(c.open), decimalText(c.close), decimalText(c.high),
-        decimalText(c.low), decimalText(tradingOf(market, c).volume)};
+        decimalText(c.low), decimalText(bar.trading.volume)};
+}
+
+// API 2.0's minute units and API 1.0's intervals (notes 7.1, 7.2), in minutes.
+std::optional<int> v2UnitMinutes(const QString &unit)
+{
+    static const QStringList units {
+        u"1"_s, u"3"_s, u"5"_s, u"10"_s, u"15"_s, u"30"_s, u"60"_s, u"240"_s};
+    return units.contains(unit) ? std::optional(unit.toInt()) : std::nullopt;
+}
+
+std::optional<int> v1IntervalMinutes(const QString &interval)
+{
+    static const QHash<QString, int> intervals {{u"1m"_s, 1}, {u"3m"_s, 3}, {u"5m"_s, 5},
+        {u"10m"_s, 10}, {u"30m"_s, 30}, {u"1h"_s, 60}, {u"6h"_s, 360}, {u"12h"_s, 720},
+        {u"24h"_s, 1440}};
+    const auto it = intervals.constFind(interval);
+    return it == intervals.constEnd() ? std::nullopt : std::optional(*it);
 }
 
 // API 2.0's count: none means 1, above the page size means a full page; anything that is not
@@ -168,12 +226,15 @@ FakeRestServer::FakeRestServer(PriceSource currentPrice, QObject *parent)
     , m_server(new QHttpServer(this))
     , m_currentPrice(std::move(currentPrice))
 {
-    m_server->route(u"/v1/candles/minutes/1"_s,
-        [this](const QHttpServerRequest &request) { return answerV2(request); });
+    m_server->route(u"/v1/candles/minutes/<arg>"_s,
+        [this](const QString &unit, const QHttpServerRequest &request) {
+            return answerV2(unit, request);
+        });
     m_server->route(u"/v1/market/all"_s,
         [this](const QHttpServerRequest &request) { return answerMarkets(request); });
-    m_server->route(u"/public/candlestick/<arg>/1m"_s,
-        [this](const QString &symbol) { return answerV1(symbol); });
+    m_server->route(u"/public/candlestick/<arg>/<arg>"_s,
+        [this](
+            const QString &symbol, const QString &interval) { return answerV1(symbol, interval); });
 }
 
 FakeRestServer::~FakeRestServer() = default;
@@ -202,6 +263,19 @@ std::optional<qint64> FakeRestServer::parseKoreanTime(const QString &text)
     if (!date.isValid() || !time.isValid())
         return std::nullopt;
     return QDateTime(date, time, Qt::UTC).toMSecsSinceEpoch() - kstOffsetMs;
+}
+
+qint64 FakeRestServer::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+std::vector<Candle> FakeRestServer::candles(const MarketId &market, int unitMinutes, qint64 nowMs)
+{
+    std::vector<Candle> out;
+    for (const Bar &bar : barsOf(market, history(market, nowMs), unitMinutes, nowMs))
+        out.push_back(bar.candle);
+    return out;
 }
 
 std::vector<Candle> FakeRestServer::history(const MarketId &market, qint64 nowMs)
@@ -258,7 +332,7 @@ std::optional<QHttpServerResponse> FakeRestServer::fault(ApiVersion api)
     return std::nullopt;
 }
 
-QHttpServerResponse FakeRestServer::answerV2(const QHttpServerRequest &request)
+QHttpServerResponse FakeRestServer::answerV2(const QString &unit, const QHttpServerRequest &request)
 {
     Q_EMIT requested(request.url().path());
     if (auto response = fault(ApiVersion::V2))
@@ -267,20 +341,23 @@ QHttpServerResponse FakeRestServer::answerV2(const QHttpServerRequest &request)
     // REST /v1 takes codes in any case (notes 5.1), unlike the WebSocket.
     const QString code = query.queryItemValue(u"market"_s, QUrl::FullyDecoded).toUpper();
     const auto count = pageCount(query);
+    // The notes do not say how Bithumb answers an undocumented unit: refused, never guessed.
+    const auto unitMinutes = v2UnitMinutes(unit);
     std::optional<qint64> beforeMs = std::numeric_limits<qint64>::max();
     if (query.hasQueryItem(u"to"_s))
         beforeMs = parseKoreanTime(query.queryItemValue(u"to"_s, QUrl::FullyDecoded));
-    if (code.isEmpty() || !count || !beforeMs)
+    if (code.isEmpty() || !count || !beforeMs || !unitMinutes)
         return invalidParameter();
     const auto market = MarketId::fromV2(code.toStdString());
     if (!market || !isFakeListed(*market))
         return v2Error(404, "Code not found", StatusCode::Ok); // HTTP 200 (notes 3.3)
 
-    const auto candles = history(*market, QDateTime::currentMSecsSinceEpoch());
+    const qint64 nowMs = now();
+    const auto bars = barsOf(*market, history(*market, nowMs), *unitMinutes, nowMs);
     json page = json::array();
-    for (auto it = candles.rbegin(); it != candles.rend() && int(page.size()) < *count; ++it) {
-        if (it->startMs < *beforeMs) // `to` is exclusive
-            page.push_back(v2Row(*market, *it));
+    for (auto it = bars.rbegin(); it != bars.rend() && int(page.size()) < *count; ++it) {
+        if (it->candle.startMs < *beforeMs) // `to` is exclusive
+            page.push_back(v2Row(*market, *it, *unitMinutes));
     }
     return jsonResponse(page);
 }
@@ -307,19 +384,22 @@ QHttpServerResponse FakeRestServer::answerMarkets(const QHttpServerRequest &requ
     return jsonResponse(rows);
 }
 
-QHttpServerResponse FakeRestServer::answerV1(const QString &symbol)
+QHttpServerResponse FakeRestServer::answerV1(const QString &symbol, const QString &interval)
 {
-    Q_EMIT requested(u"/public/candlestick/%1/1m"_s.arg(symbol));
+    Q_EMIT requested(u"/public/candlestick/%1/%2"_s.arg(symbol, interval));
     if (auto response = fault(ApiVersion::V1))
         return std::move(*response);
     const auto market = MarketId::fromV1(symbol.toStdString());
-    if (!market || !isFakeListed(*market))
+    // An interval the notes do not list is refused as an unknown symbol is.
+    const auto minutes = v1IntervalMinutes(interval);
+    if (!market || !isFakeListed(*market) || !minutes)
         return jsonResponse({{"status", "5500"}, {"message", "Invalid Parameter"}});
-    const auto candles = history(*market, QDateTime::currentMSecsSinceEpoch());
+    const qint64 nowMs = now();
+    const auto bars = barsOf(*market, history(*market, nowMs), *minutes, nowMs);
     json data = json::array();
-    for (auto it = candles.end() - std::min<std::ptrdiff_t>(v1Rows, std::ssize(candles));
-         it != candles.end(); ++it)
-        data.push_back(v1Row(*market, *it));
+    for (auto it = bars.end() - std::min<std::ptrdiff_t>(v1Rows, std::ssize(bars));
+         it != bars.end(); ++it)
+        data.push_back(v1Row(*it));
     return jsonResponse({{"status", "0000"}, {"data", data}});
 }
 

@@ -1,15 +1,19 @@
-// HistoryBackfill against FakeExchange's REST candle paths, on both APIs, and the ways REST
-// fails: HTTP errors, error bodies (HTTP 200 and 400), unknown markets, garbage, oversize, a
-// server that never answers, no server. The fake is as strict as Bithumb: a `to` with a zone
-// is HTTP 400, and minutes without trades have no candle.
+// HistoryBackfill and OverviewFetcher against FakeExchange's REST candle paths, on both APIs,
+// and the ways REST fails: HTTP errors, error bodies (HTTP 200 and 400), unknown markets, garbage,
+// oversize, a server that never answers, no server. The fake is as strict as Bithumb: a `to` with a
+// zone is HTTP 400, and minutes without trades have no candle.
 #include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/fakemarkets.h"
 #include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/historybackfill.h"
+#include "bithumbticker/overviewfetcher.h"
 #include "bithumbticker/tcpfaultproxy.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -189,4 +193,160 @@ TEST_P(BackfillE2E, NoServerMeansAnErrorAndNothingElse)
 }
 
 INSTANTIATE_TEST_SUITE_P(BothApis, BackfillE2E, ::testing::Values(ApiVersion::V1, ApiVersion::V2),
+    [](const auto &param) { return param.param == ApiVersion::V1 ? "V1" : "V2"; });
+
+namespace {
+
+constexpr qint64 hourMs = OverviewFetcher::hourMs;
+
+// OverviewFetcher on a clock that moves only when a test moves it: its pacing is counted, not
+// timed.
+class OverviewE2E : public ::testing::TestWithParam<ApiVersion>
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(exchange.listenRest());
+        exchange.rest()->setClock([this] { return now; });
+        OverviewFetcher::Config config;
+        config.api = GetParam();
+        config.restBase = exchange.restUrl();
+        config.clock = [this] { return now; };
+        fetcher = std::make_unique<OverviewFetcher>(config);
+    }
+
+    static QList<MarketId> firstMarkets(int count) { return fakeListedMarkets().first(count); }
+
+    qint64 now = QDateTime::currentMSecsSinceEpoch();
+    FakeExchange exchange;
+    std::unique_ptr<OverviewFetcher> fetcher;
+};
+
+} // namespace
+
+TEST_P(OverviewE2E, OneRequestBringsTheHoursOfTheLastDayOldestFirst)
+{
+    QSignalSpy fetched(fetcher.get(), &OverviewFetcher::fetched);
+    fetcher->setWanted({btc});
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    EXPECT_EQ(fetcher->requestCount(), 1);
+    EXPECT_EQ(fetched.at(0).at(0).value<MarketId>(), btc);
+    EXPECT_TRUE(fetched.at(0).at(2).toString().isEmpty())
+        << fetched.at(0).at(2).toString().toStdString();
+    const auto candles = fetched.at(0).at(1).value<std::vector<Candle>>();
+    // What the server holds of the hours that touch the last day, the running one last.
+    auto held = exchange.rest()->candles(btc, 60, now);
+    std::erase_if(held, [this](const Candle &c) { return c.startMs + hourMs <= now - dayMs; });
+    ASSERT_EQ(candles.size(), held.size());
+    EXPECT_GE(candles.size(), 24u);
+    for (std::size_t i = 0; i < candles.size(); ++i) {
+        EXPECT_EQ(candles[i].startMs, held[i].startMs) << i;
+        EXPECT_EQ(candles[i].open, held[i].open) << i;
+        EXPECT_EQ(candles[i].high, held[i].high) << i;
+        EXPECT_EQ(candles[i].low, held[i].low) << i;
+        EXPECT_EQ(candles[i].close, held[i].close) << i;
+    }
+    EXPECT_EQ(candles.back().startMs, now / hourMs * hourMs);
+    // Once: asking again starts nothing.
+    fetcher->setWanted({});
+    fetcher->setWanted({btc});
+    EXPECT_EQ(fetcher->requestCount(), 1);
+    EXPECT_EQ(fetcher->inFlight(), 0);
+}
+
+TEST_P(OverviewE2E, AtMostFourAtOnceAndTenASecond)
+{
+    int atServer = 0, mostAtServer = 0; // asked and not yet answered, as the server sees it
+    QObject::connect(exchange.rest(), &FakeRestServer::requested, fetcher.get(), [&] {
+        mostAtServer = std::max(mostAtServer, ++atServer);
+        EXPECT_LE(fetcher->inFlight(), 4);
+    });
+    QSignalSpy fetched(fetcher.get(), &OverviewFetcher::fetched);
+    QObject::connect(fetcher.get(), &OverviewFetcher::fetched, [&] { --atServer; });
+    fetcher->setWanted(firstMarkets(60));
+    EXPECT_EQ(fetcher->requestCount(), 4);
+    // The clock stands still: ten in its second, and no more however fast they come back.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return fetched.size() == 10; }, timeoutMs));
+    EXPECT_EQ(fetcher->requestCount(), 10);
+    EXPECT_EQ(fetcher->inFlight(), 0);
+    now += 999;
+    fetcher->pump();
+    EXPECT_EQ(fetcher->requestCount(), 10);
+    now += 1;
+    fetcher->pump();
+    EXPECT_EQ(fetcher->requestCount(), 14);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return fetched.size() == 20; }, timeoutMs));
+    EXPECT_EQ(fetcher->requestCount(), 20);
+    EXPECT_LE(mostAtServer, 4);
+    // The rest in the order wanted, each once.
+    for (int second = 0; second < 4; ++second) {
+        now += 1000;
+        fetcher->pump();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return fetched.size() == 30 + 10 * second; }, timeoutMs));
+    }
+    EXPECT_EQ(fetcher->requestCount(), 60);
+    EXPECT_EQ(fetcher->failureCount(), 0);
+    QList<MarketId> order;
+    for (const QList<QVariant> &args : std::as_const(fetched))
+        order.append(args.at(0).value<MarketId>());
+    EXPECT_EQ(QSet<MarketId>(order.begin(), order.end()).size(), 60);
+    const QList<MarketId> firstTen = firstMarkets(10);
+    EXPECT_EQ(QSet<MarketId>(order.begin(), order.begin() + 10),
+        QSet<MarketId>(firstTen.begin(), firstTen.end()));
+}
+
+TEST_P(OverviewE2E, MarketsNoLongerWantedAreDroppedFromTheQueue)
+{
+    QSignalSpy fetched(fetcher.get(), &OverviewFetcher::fetched);
+    fetcher->setWanted(firstMarkets(60));
+    EXPECT_EQ(fetcher->requestCount(), 4);
+    const QList<MarketId> scrolled = fakeListedMarkets().mid(50, 3);
+    fetcher->setWanted(scrolled); // the four under way go on
+    ASSERT_TRUE(QTest::qWaitFor([&] { return fetched.size() == 7; }, timeoutMs));
+    EXPECT_EQ(fetcher->requestCount(), 7);
+    EXPECT_EQ(fetcher->inFlight(), 0);
+}
+
+TEST_P(OverviewE2E, ALostLinkFetchesAgainButNotWithinTenMinutes)
+{
+    QSignalSpy fetched(fetcher.get(), &OverviewFetcher::fetched);
+    fetcher->setWanted({btc});
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    now += 60'000;
+    fetcher->refetchAll(); // a minute later: too soon
+    EXPECT_EQ(fetcher->requestCount(), 1);
+    now += 9 * 60'000;
+    fetcher->pump();
+    EXPECT_EQ(fetcher->requestCount(), 2);
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    now += 30 * 60'000;
+    fetcher->pump(); // no link lost since: nothing to do
+    EXPECT_EQ(fetcher->requestCount(), 2);
+}
+
+TEST_P(OverviewE2E, FailuresAreLoggedCountedAndTriedAgainTenMinutesLater)
+{
+    const LogCapture log;
+    QSignalSpy fetched(fetcher.get(), &OverviewFetcher::fetched);
+    exchange.rest()->setFault(FakeRestServer::Fault::ServerError);
+    fetcher->setWanted({btc});
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    const QString error = fetched.at(0).at(2).toString();
+    EXPECT_FALSE(error.isEmpty());
+    EXPECT_TRUE(fetched.at(0).at(1).value<std::vector<Candle>>().empty());
+    EXPECT_EQ(fetcher->failureCount(), 1);
+    EXPECT_TRUE(log.contains(u"hourly overview of BTC_KRW unavailable: "_s + error))
+        << log.text().toStdString();
+    exchange.rest()->setFault(FakeRestServer::Fault::None);
+    fetcher->pump();
+    EXPECT_EQ(fetcher->requestCount(), 1);
+    now += 10 * 60'000;
+    fetcher->pump();
+    EXPECT_EQ(fetcher->requestCount(), 2);
+    ASSERT_TRUE(fetched.wait(timeoutMs));
+    EXPECT_TRUE(fetched.at(1).at(2).toString().isEmpty());
+    EXPECT_EQ(fetcher->failureCount(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(BothApis, OverviewE2E, ::testing::Values(ApiVersion::V1, ApiVersion::V2),
     [](const auto &param) { return param.param == ApiVersion::V1 ? "V1" : "V2"; });

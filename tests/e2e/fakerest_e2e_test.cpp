@@ -13,6 +13,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 using namespace ticker;
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
@@ -283,4 +285,153 @@ TEST_F(FakeRestE2E, TheSocketListsWhatTheMarketListLists)
         EXPECT_EQ(fakeListedStatus(*market).isCaution(),
             detailed.parsed[i]["market_warning"] == "CAUTION");
     }
+}
+
+namespace {
+
+constexpr qint64 hourMs = 60 * minuteMs;
+
+// One interval summed from the minutes the server sent, as a candle of it should read.
+struct Summed
+{
+    double open = 0, high = 0, low = 0, close = 0, volume = 0;
+    qint64 lastTradeMs = 0;
+};
+
+void add(std::map<qint64, Summed> &hours, qint64 startMs, double open, double high, double low,
+    double close, double volume, qint64 lastTradeMs = 0)
+{
+    const qint64 hour = startMs / hourMs * hourMs;
+    Summed &sum = hours.try_emplace(hour, Summed {open, high, low, close, 0, 0}).first->second;
+    sum.high = std::max(sum.high, high);
+    sum.low = std::min(sum.low, low);
+    sum.close = close; // the minutes come oldest first
+    sum.volume += volume;
+    sum.lastTradeMs = lastTradeMs;
+}
+
+} // namespace
+
+TEST_F(FakeRestE2E, HourCandlesSumTheMinuteCandlesItServesNewestFirst)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    exchange.rest()->setClock([now] { return now; }); // one walk for every page
+    const Answer hours = get(u"/v1/candles/minutes/60?market=KRW-ETH&count=25"_s);
+    ASSERT_EQ(hours.status, 200) << hours.body.toStdString();
+    ASSERT_EQ(hours.parsed.size(), 25u) << "a quiet hour is rare in two days of the fake";
+    // The minutes of the same hours, paged back as a client does.
+    std::map<qint64, Summed> summed;
+    std::vector<json> minutes;
+    const qint64 oldestHour = utcMs(hours.parsed.back());
+    QString to;
+    while (minutes.empty() || utcMs(minutes.back()) > oldestHour) {
+        const Answer page = get(u"/v1/candles/minutes/1?market=KRW-ETH&count=200"_s
+            + (to.isEmpty() ? u""_s : u"&to="_s + to));
+        ASSERT_EQ(page.status, 200);
+        ASSERT_FALSE(page.parsed.empty());
+        minutes.insert(minutes.end(), page.parsed.begin(), page.parsed.end());
+        to = koreanTime(utcMs(minutes.back()));
+    }
+    for (auto it = minutes.rbegin(); it != minutes.rend(); ++it) {
+        const json &row = *it;
+        add(summed, utcMs(row), row["opening_price"].get<double>(), row["high_price"].get<double>(),
+            row["low_price"].get<double>(), row["trade_price"].get<double>(),
+            row["candle_acc_trade_volume"].get<double>(), row["timestamp"].get<qint64>());
+    }
+    qint64 previous = std::numeric_limits<qint64>::max();
+    for (const json &row : hours.parsed) {
+        const qint64 start = utcMs(row);
+        EXPECT_LT(start, previous); // newest first
+        previous = start;
+        EXPECT_EQ(start % hourMs, 0);
+        EXPECT_EQ(row["unit"], 60);
+        EXPECT_EQ(row["market"], "KRW-ETH");
+        EXPECT_EQ(row["candle_date_time_kst"].get<std::string>(), koreanTime(start).toStdString());
+        ASSERT_TRUE(summed.contains(start)) << row.dump();
+        const Summed &sum = summed[start];
+        EXPECT_EQ(row["opening_price"].get<double>(), sum.open) << row.dump();
+        EXPECT_EQ(row["high_price"].get<double>(), sum.high) << row.dump();
+        EXPECT_EQ(row["low_price"].get<double>(), sum.low) << row.dump();
+        EXPECT_EQ(row["trade_price"].get<double>(), sum.close) << row.dump();
+        EXPECT_EQ(row["timestamp"].get<qint64>(), sum.lastTradeMs) << row.dump();
+        EXPECT_NEAR(row["candle_acc_trade_volume"].get<double>(), sum.volume, 1e-6);
+    }
+    // The newest hour is the one still running.
+    EXPECT_EQ(utcMs(hours.parsed.front()), now / hourMs * hourMs);
+}
+
+TEST_F(FakeRestE2E, HourCandlesAreCappedLikeMinutesAndAnUndocumentedUnitIsHttp400)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    exchange.rest()->setClock([now] { return now; });
+    // Two days remembered: every hour of them, whatever count above it asks.
+    const Answer all = get(u"/v1/candles/minutes/60?market=KRW-BTC&count=200"_s);
+    ASSERT_EQ(all.status, 200);
+    EXPECT_GE(all.parsed.size(), 46u);
+    EXPECT_LE(all.parsed.size(), 48u);
+    EXPECT_EQ(get(u"/v1/candles/minutes/60?market=KRW-BTC&count=500"_s).parsed, all.parsed);
+    EXPECT_EQ(get(u"/v1/candles/minutes/60?market=KRW-BTC"_s).parsed.size(), 1u);
+    const qint64 to = now / hourMs * hourMs - 5 * hourMs;
+    const Answer before
+        = get(u"/v1/candles/minutes/60?market=KRW-BTC&count=3&to="_s + koreanTime(to));
+    ASSERT_EQ(before.parsed.size(), 3u);
+    EXPECT_EQ(utcMs(before.parsed[0]), to - hourMs); // `to` is exclusive
+    expectInvalidParameter(get(u"/v1/candles/minutes/60?market=KRW-BTC&count=0"_s), u"count 0"_s);
+    for (const QString &unit : {u"7"_s, u"0"_s, u"060"_s, u"2"_s, u"1440"_s, u"1h"_s, u"-1"_s})
+        expectInvalidParameter(
+            get(u"/v1/candles/minutes/%1?market=KRW-BTC&count=5"_s.arg(unit)), unit);
+    // An interval without trades has no candle: ten-minute ones leave gaps at the lulls.
+    const Answer tens = get(u"/v1/candles/minutes/10?market=KRW-BTC&count=200"_s);
+    ASSERT_EQ(tens.status, 200);
+    qint64 longestGap = 0;
+    for (std::size_t i = 1; i < tens.parsed.size(); ++i) {
+        EXPECT_EQ(tens.parsed[i]["unit"], 10);
+        longestGap = std::max(longestGap, utcMs(tens.parsed[i - 1]) - utcMs(tens.parsed[i]));
+    }
+    EXPECT_GT(longestGap, 10 * minuteMs);
+}
+
+TEST_F(FakeRestE2E, Api1HourCandlesSumItsMinuteCandles)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    exchange.rest()->setClock([now] { return now; });
+    const Answer hours = get(u"/public/candlestick/ETH_KRW/1h"_s);
+    const Answer minutes = get(u"/public/candlestick/ETH_KRW/1m"_s);
+    ASSERT_EQ(hours.parsed["status"], "0000");
+    ASSERT_EQ(minutes.parsed["status"], "0000");
+    std::map<qint64, Summed> summed;
+    const auto number = [](const json &text) { return std::stod(text.get<std::string>()); };
+    for (const json &row : minutes.parsed["data"]) {
+        add(summed, row[0].get<qint64>(), number(row[1]), number(row[3]), number(row[4]),
+            number(row[2]), number(row[5]));
+    }
+    // The hours the minutes cover whole: all but the oldest one they touch.
+    const qint64 firstWhole = minutes.parsed["data"][0][0].get<qint64>() / hourMs * hourMs + hourMs;
+    const json &rows = hours.parsed["data"];
+    ASSERT_GE(rows.size(), 46u); // two days remembered
+    int compared = 0;
+    qint64 previous = 0;
+    for (const json &row : rows) {
+        ASSERT_EQ(row.size(), 6u);
+        const qint64 start = row[0].get<qint64>();
+        EXPECT_GT(start, previous); // oldest first
+        previous = start;
+        EXPECT_EQ(start % hourMs, 0);
+        if (start < firstWhole)
+            continue;
+        ASSERT_TRUE(summed.contains(start));
+        const Summed &sum = summed[start];
+        // open, close, high, low: the API 1.0 order.
+        EXPECT_EQ(number(row[1]), sum.open);
+        EXPECT_EQ(number(row[2]), sum.close);
+        EXPECT_EQ(number(row[3]), sum.high);
+        EXPECT_EQ(number(row[4]), sum.low);
+        EXPECT_NEAR(number(row[5]), sum.volume, 1e-6);
+        ++compared;
+    }
+    EXPECT_GE(compared, 24);
+    const json invalid = json::parse(R"({"status":"5500","message":"Invalid Parameter"})");
+    for (const QString &interval : {u"2h"_s, u"1H"_s, u"60m"_s, u"1d"_s})
+        EXPECT_EQ(get(u"/public/candlestick/ETH_KRW/"_s + interval).parsed, invalid)
+            << interval.toStdString();
 }

@@ -4,6 +4,7 @@
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/historybackfill.h"
+#include "bithumbticker/overviewfetcher.h"
 #include "bithumbticker/tickerfeed.h"
 #include "fixtures.h"
 #include "marketpicker.h"
@@ -381,4 +382,22 @@ TEST_F(MainWindowTest, ThePickerFindsAMarketByNameAndShowsIt)
     ASSERT_TRUE(subscribed.wait(timeoutMs));
     EXPECT_TRUE(
         subscribed.last().at(1).value<QList<MarketId>>().contains(*MarketId::fromV1("ETH_KRW")));
+}
+
+TEST_F(MainWindowTest, TheWatchlistsRowsInViewGetHourlySparklinesButNotTheShownMarket)
+{
+    ASSERT_TRUE(exchange.listenRest());
+    OverviewFetcher::Config config;
+    config.restBase = exchange.restUrl();
+    OverviewFetcher overviews(config);
+    QSignalSpy fetched(&overviews, &OverviewFetcher::fetched);
+    store.setOverviews(&overviews);
+    const auto eth = *MarketId::fromV1("ETH_KRW");
+    window->watchlistModel()->addMarket(*MarketId::fromV1("BTC_KRW")); // shown: minutes instead
+    window->watchlistModel()->addMarket(eth);
+    ASSERT_TRUE(fetched.wait(timeoutMs)) << "the window never said which rows are in view";
+    EXPECT_EQ(fetched.at(0).at(0).value<MarketId>(), eth);
+    EXPECT_TRUE(fetched.at(0).at(2).toString().isEmpty());
+    EXPECT_FALSE(store.find(eth)->overview.isEmpty());
+    EXPECT_EQ(overviews.requestCount(), 1);
 }

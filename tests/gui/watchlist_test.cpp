@@ -1,5 +1,10 @@
 // The watchlist's model, proxy, view and sparklines, fed straight into a MarketStore.
+#include "bithumbticker/fakeexchange.h"
+#include "bithumbticker/fakemarkets.h"
+#include "bithumbticker/fakerestserver.h"
+#include "bithumbticker/historybackfill.h"
 #include "bithumbticker/marketstore.h"
+#include "bithumbticker/overviewfetcher.h"
 #include "sparklinedelegate.h"
 #include "tickcolors.h"
 #include "ticks.h"
@@ -8,7 +13,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QHeaderView>
 #include <QMimeData>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
@@ -242,4 +249,148 @@ TEST_F(WatchlistTest, ATickRepaintsOnlyItsRowsChangedCells)
     EXPECT_TRUE(painted.contains(price.united(status)));
     EXPECT_LE(painted.width(), price.united(status).width() + 2) << "not just the changed cells";
     EXPECT_LE(painted.height(), view.rowHeight(row) + 2) << "not just the row";
+}
+
+namespace {
+
+QSet<MarketId> setOf(const QList<MarketId> &markets)
+{
+    return {markets.begin(), markets.end()};
+}
+
+// The watchlist's sparklines with history from the loopback exchange's REST candles: hourly
+// overviews for the visible rows, the minute backfill for the shown market.
+class SparklineHistoryTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(exchange.listenRest());
+        OverviewFetcher::Config config;
+        config.restBase = exchange.restUrl();
+        overviews = std::make_unique<OverviewFetcher>(config);
+        store.setOverviews(overviews.get());
+        markets = fakeListedMarkets().first(60);
+        model.setMarkets(markets);
+        // As the window wires it.
+        QObject::connect(
+            &view, &WatchlistView::visibleMarketsChanged, &store, &MarketStore::setVisibleMarkets);
+        view.resize(900, 8 * view.verticalHeader()->defaultSectionSize());
+    }
+
+    // Waits for the view to say its rows, then for every overview wanted; the markets
+    // fetched since `before` answers.
+    QSet<MarketId> fetchedFor(QSignalSpy &visible, QSignalSpy &fetched, qsizetype before)
+    {
+        EXPECT_TRUE(visible.wait(timeoutMs));
+        QSet<MarketId> got;
+        const auto done = [&] {
+            for (; before < fetched.size(); ++before)
+                got.insert(fetched.at(before).at(0).value<MarketId>());
+            return overviews->inFlight() == 0 && got.contains(setOf(overviews->wanted()));
+        };
+        EXPECT_TRUE(QTest::qWaitFor(done, timeoutMs));
+        return got;
+    }
+
+    // The sparkline of a row, painted alone: how many points it drew, or -1 when it says it
+    // drew some but no pixel shows a line.
+    int drawnPoints(int row)
+    {
+        QImage image(200, 24, QImage::Format_ARGB32_Premultiplied);
+        QStyleOptionViewItem option;
+        option.initFrom(&view);
+        option.rect = image.rect();
+        image.fill(option.palette.color(QPalette::Base));
+        QPainter painter(&image);
+        view.sparklines()->paint(
+            &painter, option, view.model()->index(row, WatchlistModel::TrendColumn));
+        painter.end();
+        const int drawn = view.sparklines()->lastDrawnPoints();
+        // The line crosses the cell from the day's start to now: lit pixels in most columns.
+        int litColumns = 0;
+        for (int x = 0; x < image.width(); ++x) {
+            for (int y = 0; y < image.height(); ++y) {
+                if (image.pixelColor(x, y) != option.palette.color(QPalette::Base)) {
+                    ++litColumns;
+                    break;
+                }
+            }
+        }
+        return drawn > 0 && litColumns < image.width() * 3 / 4 ? -1 : drawn;
+    }
+
+    static constexpr int timeoutMs = 10'000;
+    FakeExchange exchange;
+    MarketStore store;
+    WatchlistModel model {&store};
+    WatchlistView view {&model};
+    std::unique_ptr<OverviewFetcher> overviews;
+    QList<MarketId> markets;
+};
+
+} // namespace
+
+TEST_F(SparklineHistoryTest, OnlyTheVisibleRowsAreFetchedAndScrollingFetchesMore)
+{
+    store.showMarket(markets[1]); // shown: it has minute candles instead
+    QSignalSpy visible(&view, &WatchlistView::visibleMarketsChanged);
+    QSignalSpy fetched(overviews.get(), &OverviewFetcher::fetched);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    const QSet<MarketId> first = fetchedFor(visible, fetched, 0);
+    const QList<MarketId> onScreen = view.visibleMarkets();
+    ASSERT_GE(onScreen.size(), 4);
+    ASSERT_LE(onScreen.size(), 10);
+    EXPECT_EQ(onScreen.first(), markets[0]);
+    QSet<MarketId> expected = setOf(onScreen);
+    expected.remove(markets[1]);
+    EXPECT_EQ(first, expected);
+    EXPECT_EQ(overviews->requestCount(), expected.size());
+    EXPECT_EQ(overviews->failureCount(), 0);
+
+    // A never-shown market's sparkline is its day of hours: four points each.
+    const MarketState *top = store.find(markets[0]);
+    ASSERT_TRUE(top);
+    EXPECT_TRUE(top->history.isEmpty());
+    EXPECT_GE(top->overview.size(), 4u * 24);
+    EXPECT_GE(drawnPoints(0), 4 * 24);
+    EXPECT_EQ(drawnPoints(1), 0); // the shown one has no ticks here, and no overview
+
+    view.scrollToBottom();
+    const QSet<MarketId> second = fetchedFor(visible, fetched, fetched.size());
+    const QList<MarketId> atBottom = view.visibleMarkets();
+    EXPECT_EQ(atBottom.last(), markets.last());
+    EXPECT_EQ(second, setOf(atBottom));
+    EXPECT_EQ(overviews->requestCount(), expected.size() + second.size());
+}
+
+TEST_F(SparklineHistoryTest, AMarketShownLaterStillGetsItsWholeMinuteBackfill)
+{
+    HistoryBackfill::Config config;
+    config.restBase = exchange.restUrl();
+    HistoryBackfill backfill(config);
+    store.setBackfill(&backfill);
+    QSignalSpy visible(&view, &WatchlistView::visibleMarketsChanged);
+    QSignalSpy fetched(overviews.get(), &OverviewFetcher::fetched);
+    view.show();
+    const MarketId later = markets[1];
+    ASSERT_TRUE(fetchedFor(visible, fetched, 0).contains(later));
+    ASSERT_FALSE(store.find(later)->overview.isEmpty());
+
+    QSignalSpy backfilled(&backfill, &HistoryBackfill::fetched);
+    store.showMarket(later);
+    ASSERT_TRUE(backfilled.wait(timeoutMs));
+    EXPECT_TRUE(backfilled.at(0).at(2).toString().isEmpty());
+    // Every candle of the day, four points each (as the window's backfill test expects): the
+    // overview took nothing from it.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto day = exchange.rest()->history(later, now);
+    std::erase_if(day, [now](const Candle &c) { return c.startMs < now - PriceHistory::windowMs; });
+    EXPECT_GE(store.find(later)->history.size(), 4 * (day.size() - 2));
+    EXPECT_GE(drawnPoints(1), 4 * 24);
+    // Shown and backfilled: no hours for it again.
+    const int requests = overviews->requestCount();
+    store.setVisibleMarkets({later});
+    EXPECT_EQ(overviews->requestCount(), requests);
 }

@@ -93,25 +93,64 @@ TEST_P(Candles, RequestsTheDocumentedPaths)
 {
     const auto market = *MarketId::fromUser(u"BTC_KRW");
     const QUrl base(u"https://api.bithumb.com"_s);
+    constexpr auto minute = CandleInterval::Minute;
+    constexpr auto hour = CandleInterval::Hour;
     if (GetParam() == ApiVersion::V1) {
-        EXPECT_EQ(protocol->candlesUrl(base, market, 0, 0).toString(),
+        EXPECT_EQ(protocol->candlesUrl(base, market, minute, 0, 0).toString(),
             u"https://api.bithumb.com/public/candlestick/BTC_KRW/1m"_s);
         EXPECT_EQ(protocol->maxCandlesPerRequest(), 0);
-        EXPECT_EQ(protocol->candlesUrl(QUrl(u"http://127.0.0.1:8080/"_s), market, 0, 0).toString(),
+        EXPECT_EQ(protocol->candlesUrl(QUrl(u"http://127.0.0.1:8080/"_s), market, minute, 0, 0)
+                      .toString(),
             u"http://127.0.0.1:8080/public/candlestick/BTC_KRW/1m"_s);
+        // Hours: the documented interval 1h, one answer with all of them.
+        EXPECT_EQ(protocol->candlesUrl(base, market, hour, 0, 25).toString(),
+            u"https://api.bithumb.com/public/candlestick/BTC_KRW/1h"_s);
     } else {
-        EXPECT_EQ(protocol->candlesUrl(base, market, 0, 200).toString(),
+        EXPECT_EQ(protocol->candlesUrl(base, market, minute, 0, 200).toString(),
             u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=200"_s);
         // `to` is Korean wall-clock time with no zone: Bithumb answers `Z` or `+09:00` with 400.
-        EXPECT_EQ(protocol->candlesUrl(base, market, minute1041, 5).toString(),
+        EXPECT_EQ(protocol->candlesUrl(base, market, minute, minute1041, 5).toString(),
             u"https://api.bithumb.com/v1/candles/minutes/1?market=KRW-BTC&count=5"
             "&to=2026-11-23T19:41:00"_s);
         // Across Korean midnight the date moves on too.
-        EXPECT_EQ(protocol->candlesUrl(base, market, minute1041 + 5 * 3600'000, 200)
+        EXPECT_EQ(protocol->candlesUrl(base, market, minute, minute1041 + 5 * 3600'000, 200)
                       .query(QUrl::FullyDecoded),
             u"market=KRW-BTC&count=200&to=2026-11-24T00:41:00"_s);
         EXPECT_EQ(protocol->maxCandlesPerRequest(), 200);
+        // Hours are minute candles of unit 60.
+        EXPECT_EQ(protocol->candlesUrl(base, market, hour, 0, 25).toString(),
+            u"https://api.bithumb.com/v1/candles/minutes/60?market=KRW-BTC&count=25"_s);
     }
+}
+
+TEST_P(Candles, ReadsHourCandlesAtTheStartOfTheirHour)
+{
+    constexpr qint64 hour10 = 1'795'428'000'000; // 2026-11-23T10:00:00Z
+    const QByteArray body = GetParam() == ApiVersion::V1
+        ? R"({"status":"0000","data":[[1795428000000,"130000000","130112000","130150000",
+             "129900000","41.2"],[1795431600000,"130112000","130200000","130250000","130050000",
+             "38.01"]]})"_ba
+        : R"([{"market":"KRW-BTC","candle_date_time_utc":"2026-11-23T11:00:00",
+              "candle_date_time_kst":"2026-11-23T20:00:00","opening_price":130112000,
+              "high_price":130250000,"low_price":130050000,"trade_price":130200000,
+              "timestamp":1795435199512,"candle_acc_trade_price":4.9e9,
+              "candle_acc_trade_volume":38.01,"unit":60},
+             {"market":"KRW-BTC","candle_date_time_utc":"2026-11-23T10:00:00",
+              "candle_date_time_kst":"2026-11-23T19:00:00","opening_price":130000000,
+              "high_price":130150000,"low_price":129900000,"trade_price":130112000,
+              "timestamp":1795431599871,"candle_acc_trade_price":5.3e9,
+              "candle_acc_trade_volume":41.2,"unit":60}])"_ba;
+    const auto page = protocol->parseCandles(body);
+    ASSERT_TRUE(page.error.isEmpty()) << page.error.toStdString();
+    EXPECT_EQ(page.rejected, 0);
+    ASSERT_EQ(page.candles.size(), 2u); // oldest first
+    EXPECT_EQ(page.candles[0].startMs, hour10);
+    EXPECT_EQ(page.candles[0].open, 130000000.0);
+    EXPECT_EQ(page.candles[0].high, 130150000.0);
+    EXPECT_EQ(page.candles[0].low, 129900000.0);
+    EXPECT_EQ(page.candles[0].close, 130112000.0);
+    EXPECT_EQ(page.candles[1].startMs, hour10 + 3600'000);
+    EXPECT_EQ(page.candles[1].close, 130200000.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothApis, Candles, ::testing::Values(ApiVersion::V1, ApiVersion::V2),

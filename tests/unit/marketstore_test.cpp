@@ -154,6 +154,39 @@ TEST_F(MarketStoreTest, OnlyTheShownMarketKeepsEveryTickOfItsDay)
     EXPECT_EQ(store.find(eth)->history.fullResolutionWindow(), PriceHistory::windowMs);
 }
 
+TEST_F(MarketStoreTest, HourlyCandlesBecomeAnOverviewApartFromTheHistory)
+{
+    constexpr qint64 hourMs = 3600'000;
+    const qint64 hour = t0 / hourMs * hourMs;
+    now = hour + 10 * 60'000; // ten minutes into the running hour
+    store.applyTicks({tickAt("BTC_KRW", "100", now - 1000)});
+    QSignalSpy changed(&store, &MarketStore::marketsChanged);
+    // Too old for the day, the hour before, the one running; rising and falling.
+    store.applyOverview(btc,
+        {{hour - 26 * hourMs, 1, 1, 1, 1}, {hour - hourMs, 90, 99, 80, 95},
+            {hour, 95, 96, 85, 88}});
+    ASSERT_EQ(changed.size(), 1);
+    const PriceHistory &overview = store.find(btc)->overview;
+    ASSERT_EQ(overview.size(), 8u);
+    // Open, then the low and high in the order a rising hour took them, close near its end.
+    EXPECT_EQ(overview.at(0).timeMs, hour - hourMs);
+    EXPECT_EQ(overview.at(0).price, 90.0);
+    EXPECT_EQ(overview.at(1).timeMs, hour - hourMs + 20 * 60'000);
+    EXPECT_EQ(overview.at(1).price, 80.0);
+    EXPECT_EQ(overview.at(2).price, 99.0);
+    EXPECT_EQ(overview.at(3).timeMs, hour - 60'000);
+    EXPECT_EQ(overview.at(3).price, 95.0);
+    // The running hour: falling, and nothing after now.
+    EXPECT_EQ(overview.at(5).price, 96.0);
+    EXPECT_EQ(overview.at(6).price, 85.0);
+    EXPECT_EQ(overview.newest().timeMs, now);
+    EXPECT_EQ(overview.newest().price, 88.0);
+    EXPECT_EQ(store.find(btc)->history.size(), 1u); // the live ticks' history is untouched
+    // A new overview replaces the old one.
+    store.applyOverview(btc, {{hour, 95, 96, 85, 88}});
+    EXPECT_EQ(store.find(btc)->overview.size(), 4u);
+}
+
 TEST(Subscriptions, TheFeedGetsTheUnionInAStableOrderAndOnlyWhenItChanges)
 {
     Subscriptions subscriptions;
