@@ -6,6 +6,7 @@
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/logging.h"
+#include "bithumbticker/recording.h"
 #include "bithumbticker/tickerfeed.h"
 #include "bithumbticker/wakewatcher.h"
 
@@ -49,6 +50,81 @@ QStringList bundledMarkets()
     return markets;
 }
 
+// --replay: the recording's API, tick type and markets, unless the command line said
+// otherwise; the built-in exchange set to play it. Exit code 2 for a file that is no
+// recording of this version; a cut-short last line is only a warning.
+std::unique_ptr<FakeExchange> replayExchange(AppOptions &options, int *exitCode)
+{
+    const auto fail = [exitCode](const QString &message) {
+        std::fprintf(stderr, "bithumb-ticker: %s\n", qPrintable(message));
+        *exitCode = 2;
+        return nullptr;
+    };
+    const QString path = options.replayPath;
+    Recording recording = Recording::fromFile(path);
+    if (!recording.isValid())
+        return fail(u"--replay %1: %2"_s.arg(path, recording.error));
+    for (const QString &warning : std::as_const(recording.warnings))
+        std::fprintf(
+            stderr, "bithumb-ticker: warning: %s: %s\n", qPrintable(path), qPrintable(warning));
+    const RecordingHeader &header = recording.header;
+    if (options.apiGiven && options.feed.api != header.api)
+        return fail(u"--replay %1 was recorded with --api %2"_s.arg(path).arg(int(header.api)));
+    options.feed.api = header.api;
+    if (!options.tickTypeGiven) {
+        if (!isValidTickType(header.tickType))
+            return fail(u"--replay %1: the header's tick type %2 is none of API 1.0's"_s.arg(
+                path, header.tickType));
+        options.feed.tickType = header.tickType;
+    }
+    if (!options.symbolsGiven) {
+        if (const QList<MarketId> markets = recording.markets(); !markets.isEmpty()) {
+            options.feed.markets = markets;
+            options.spelling = recording.spelling();
+        }
+    }
+    options.backfill = false; // the recording has no candles, and replay needs no network
+    auto exchange = std::make_unique<FakeExchange>();
+    if (!exchange->listen()) {
+        std::fprintf(stderr, "bithumb-ticker: the replay exchange could not listen\n");
+        *exitCode = 1;
+        return nullptr;
+    }
+    exchange->replay(recording, options.replaySpeed);
+    options.feed.url = exchange->url(options.feed.api);
+    qCInfo(lcRecord).noquote() << "replaying" << path << "at speed" << options.replaySpeed << "on"
+                               << options.feed.url.toString();
+    return exchange;
+}
+
+// Headless replay ends with the recording: once the last recorded link has been played and
+// the feed has lost it, every frame has been printed.
+void quitAtEndOfReplay(FakeExchange *exchange, TickerFeed *feed)
+{
+    const int links = exchange->replayLinkCount();
+    if (links == 0) {
+        QTimer::singleShot(0, QCoreApplication::instance(), &QCoreApplication::quit);
+        return;
+    }
+    struct Progress
+    {
+        int linksLost = 0;
+        bool played = false;
+    };
+    auto progress = std::make_shared<Progress>();
+    QObject::connect(
+        feed, &TickerFeed::stateChanged, exchange, [progress, links](FeedClient::State state) {
+            if (state == FeedClient::State::Redialing || state == FeedClient::State::RateLimited)
+                ++progress->linksLost;
+            if (progress->played && progress->linksLost >= links)
+                QCoreApplication::quit();
+        });
+    QObject::connect(exchange, &FakeExchange::replayFinished, exchange, [progress, exchange] {
+        progress->played = true;
+        exchange->closeAll(1000); // after its last frame; a link closed as recorded stays so
+    });
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -70,7 +146,11 @@ int main(int argc, char **argv)
     }
 
     std::unique_ptr<FakeExchange> exchange;
-    if (options->demo) {
+    if (!options->replayPath.isEmpty()) {
+        exchange = replayExchange(*options, &exitCode);
+        if (!exchange)
+            return exitCode;
+    } else if (options->demo) {
         exchange = std::make_unique<FakeExchange>();
         if (!exchange->listen()) {
             std::fprintf(stderr, "bithumb-ticker: the demo exchange could not listen\n");
@@ -94,6 +174,18 @@ int main(int argc, char **argv)
     }
 
     TickerFeed feed(options->feed);
+    if (!options->recordPath.isEmpty()) {
+        QStringList symbols;
+        for (const MarketId &market : std::as_const(options->feed.markets))
+            symbols.append(options->spelling.value(market, market.toString()));
+        // A recording that cannot be written is reported; the ticker runs on without it.
+        QString recordError;
+        if (!feed.startRecording(options->recordPath, symbols, &recordError))
+            std::fprintf(stderr, "bithumb-ticker: not recording: %s\n", qPrintable(recordError));
+    }
+    QObject::connect(&feed, &TickerFeed::recordingFailed, [](const QString &why) {
+        std::fprintf(stderr, "bithumb-ticker: recording stopped: %s\n", qPrintable(why));
+    });
     std::unique_ptr<HeadlessPrinter> printer;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<HistoryBackfill> backfill;
@@ -123,6 +215,8 @@ int main(int argc, char **argv)
                     std::fprintf(stderr, "bithumb-ticker: server error %s: %s\n", qPrintable(code),
                         qPrintable(message));
             });
+        if (!options->replayPath.isEmpty())
+            quitAtEndOfReplay(exchange.get(), &feed);
     } else {
         window = std::make_unique<MainWindow>(&feed, bundledMarkets(), options->demo);
         window->setChartSpan(options->chartSpanMs);
@@ -163,6 +257,7 @@ int main(int argc, char **argv)
     feed.start();
     const int code = app->exec();
     const FeedStats stats = feed.stop();
+    feed.stopRecording(); // flushed and closed before the process ends
     if (options->stats)
         std::fprintf(stderr, "%s\n", stats.toJson().constData());
     return code;

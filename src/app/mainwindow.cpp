@@ -8,6 +8,8 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -85,6 +87,12 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
         top->addWidget(button);
     }
     top->addStretch();
+    m_record = new QToolButton(central);
+    m_record->setText(tr("● Record"));
+    m_record->setCheckable(true);
+    m_record->setAutoRaise(true);
+    m_record->setToolTip(tr("Record every frame to a file (replay it with --replay)"));
+    top->addWidget(m_record);
     if (demo) {
         auto *badge = new QLabel(tr("DEMO · simulated prices, not Bithumb"), central);
         badge->setStyleSheet(u"QLabel { background: #f0a020; color: black; font-weight: bold;"
@@ -120,6 +128,20 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     m_age = new QLabel(this);
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_age);
+    m_recording = new QLabel(this);
+    statusBar()->addPermanentWidget(m_recording);
+    connect(m_record, &QToolButton::toggled, this, &MainWindow::toggleRecording);
+    connect(feed, &TickerFeed::recordingProgress, this, &MainWindow::showRecording);
+    connect(feed, &TickerFeed::recordingFailed, this, [this](const QString &why) {
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(false);
+        m_recording->setText(tr("Recording stopped: %1").arg(why));
+    });
+    if (feed->isRecording()) { // --record
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(true);
+        showRecording(0);
+    }
 
     connect(m_picker, &QComboBox::activated, this,
         [this](int index) { selectMarket(m_picker->itemText(index)); });
@@ -141,6 +163,65 @@ MainWindow::MainWindow(TickerFeed *feed, const QStringList &suggestions, bool de
     showState(feed->state(), {}, 0);
     showCurrent();
     resize(560, 400);
+}
+
+bool MainWindow::startRecording(const QString &path)
+{
+    QString error;
+    QStringList symbols;
+    for (const MarketId &market : m_feed->config().markets)
+        symbols.append(market.toV1());
+    const bool started = m_feed->startRecording(path, symbols, &error);
+    const QSignalBlocker blocker(m_record);
+    m_record->setChecked(started);
+    if (started)
+        showRecording(0);
+    else
+        m_recording->setText(tr("Not recording: %1").arg(error));
+    return started;
+}
+
+void MainWindow::stopRecording()
+{
+    const QString path = m_feed->recordingPath();
+    const qint64 bytes = m_feed->stopRecording();
+    const QSignalBlocker blocker(m_record);
+    m_record->setChecked(false);
+    if (!path.isEmpty())
+        m_recording->setText(
+            tr("Recorded %1 to %2")
+                .arg(locale().formattedDataSize(bytes), QFileInfo(path).fileName()));
+}
+
+QString MainWindow::recordingText() const
+{
+    return m_recording->text();
+}
+
+void MainWindow::toggleRecording(bool on)
+{
+    if (!on) {
+        stopRecording();
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record to"),
+        u"bithumb-%1.jsonl.gz"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)),
+        tr("Recordings (*.jsonl.gz *.jsonl)"));
+    if (path.isEmpty()) {
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(false);
+        return;
+    }
+    startRecording(path);
+}
+
+void MainWindow::showRecording(qint64 fileBytes)
+{
+    if (!m_feed->isRecording())
+        return;
+    m_recording->setText(tr("● Recording %1 · %2")
+                             .arg(QFileInfo(m_feed->recordingPath()).fileName(),
+                                 locale().formattedDataSize(fileBytes)));
 }
 
 MainWindow::~MainWindow()

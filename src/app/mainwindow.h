@@ -14,6 +14,7 @@ class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QTimer;
+class QToolButton;
 
 namespace ticker {
 
@@ -39,6 +40,12 @@ public:
     std::size_t historySize(const MarketId &market) const;
 
     void setClock(std::function<qint64()> clock) { m_clock = std::move(clock); }
+
+    // Recording from the window (the Record button asks for the file): the status bar shows
+    // the file's size while it grows, or why it stopped.
+    bool startRecording(const QString &path);
+    void stopRecording();
+    QString recordingText() const; // the status bar's recording label
     // Fills each market's chart from REST candles when it is shown and after a lost link.
     void setBackfill(HistoryBackfill *backfill);
 
@@ -50,6 +57,8 @@ public Q_SLOTS:
 
 private:
     void showState(FeedClient::State state, const QString &detail, int redialInMs);
+    void showRecording(qint64 fileBytes);
+    void toggleRecording(bool on);
     void showCurrent();
     void showMarketStatus(const MarketStatus &status);
     void backfillCurrent();
@@ -81,6 +90,8 @@ private:
     PriceChart *m_chart;
     QLabel *m_state;
     QLabel *m_age;
+    QToolButton *m_record;
+    QLabel *m_recording;
     QTimer *m_statusTimer;
     std::function<qint64()> m_clock;
 };

@@ -7,8 +7,10 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -295,4 +297,36 @@ TEST_F(MainWindowTest, WithoutHistoryTheChartGoesOnFromLiveTicksAndSaysNothing)
     const std::size_t before = window->historySize(btc);
     exchange.publish(btc, u"131000000"_s);
     EXPECT_TRUE(QTest::qWaitFor([&] { return window->historySize(btc) == before + 1; }, timeoutMs));
+}
+
+TEST_F(MainWindowTest, RecordingFromTheWindowShowsTheFileGrowingThenItsSize)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"window.jsonl"_s);
+    ASSERT_TRUE(window->startRecording(path));
+    EXPECT_TRUE(feed->isRecording());
+    EXPECT_TRUE(window->recordingText().startsWith(u"● Recording window.jsonl"_s))
+        << window->recordingText().toStdString();
+    exchange.publish(*MarketId::fromV1("BTC_KRW"), u"131000000"_s);
+    // The size shown follows the file (flushed at least twice a second).
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            const QString shown = QLocale().formattedDataSize(QFile(path).size());
+            return QFile(path).size() > 200 && window->recordingText().endsWith(shown);
+        },
+        timeoutMs))
+        << window->recordingText().toStdString();
+    window->stopRecording();
+    EXPECT_FALSE(feed->isRecording());
+    EXPECT_EQ(window->recordingText(),
+        u"Recorded %1 to window.jsonl"_s.arg(QLocale().formattedDataSize(QFile(path).size())));
+    const Recording recording = Recording::fromFile(path);
+    ASSERT_TRUE(recording.isValid());
+    EXPECT_EQ(recording.entries.first().kind, RecordedEntry::Kind::Connect); // mid-link
+    EXPECT_TRUE(recording.entries.last().data.contains("131000000"));
+
+    // A file that cannot be written: said in the status bar, not recording, still live.
+    EXPECT_FALSE(window->startRecording(dir.filePath(u"no/dir/x.jsonl"_s)));
+    EXPECT_TRUE(window->recordingText().startsWith(u"Not recording: "_s));
+    EXPECT_FALSE(feed->isRecording());
 }
