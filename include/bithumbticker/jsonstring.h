@@ -2,7 +2,9 @@
 
 #include <QByteArrayView>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace ticker {
 
@@ -12,18 +14,27 @@ namespace ticker {
 template<typename Out> void appendJsonString(Out &out, QByteArrayView text)
 {
     out += '"';
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
+    const char *run = text.data(); // bytes that need no escape are appended in runs
+    const char *const end = run + text.size();
+    for (const char *p = run; p < end; ++p) {
+        const char c = *p;
+        const bool quoteOrBackslash = c == '"' || c == '\\';
+        if (!quoteOrBackslash && static_cast<unsigned char>(c) >= 0x20)
+            continue;
+        if (run != p)
+            out.append(run, p - run);
+        run = p + 1;
+        if (quoteOrBackslash) {
             out += '\\';
             out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
+        } else {
             char escaped[8];
             std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
             out += escaped;
-        } else {
-            out += c;
         }
     }
+    if (run != end)
+        out.append(run, end - run);
     out += '"';
 }
 
@@ -34,6 +45,11 @@ inline bool isValidUtf8(QByteArrayView bytes)
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
     const auto *end = p + bytes.size();
     while (p < end) {
+        std::uint64_t eight;
+        if (end - p >= 8 && (std::memcpy(&eight, p, 8), (eight & 0x8080808080808080u) == 0)) {
+            p += 8; // ASCII, as nearly all of a frame is
+            continue;
+        }
         const unsigned char c = *p;
         if (c < 0x80) {
             ++p;
