@@ -29,10 +29,11 @@ public:
     bool isOpen() const { return m_file != nullptr; }
     // Why the recording stopped on its own, with the path; empty while it is fine.
     QString failure() const { return m_failure; }
+    qint64 fileBytes() const { return m_fileBytes; }
 
 public Q_SLOTS:
     // Creates or truncates the file and writes the header. False (and *error set) when the
-    // file cannot be written.
+    // file cannot be written. Called before the writer moves to its thread.
     bool open(const QString &path, const ticker::RecordingHeader &header, QString *error);
     void write(const ticker::RecordedEntries &entries);
     // Flushes and closes; returns the file's size. Entries that come later are dropped.

@@ -41,6 +41,7 @@ bool RecordingWriter::open(const QString &path, const RecordingHeader &header, Q
         handoff::release();
         return false;
     }
+    file->setParent(this); // moves to the writer's thread with it
     m_file = std::move(file);
     if (path.endsWith(u".gz"_s, Qt::CaseInsensitive)) {
         m_gzip = std::make_unique<Gzip>();
