@@ -36,8 +36,9 @@ public Q_SLOTS:
     // file cannot be written. Called before the writer moves to its thread.
     bool open(const QString &path, const ticker::RecordingHeader &header, QString *error);
     void write(const ticker::RecordedEntries &entries);
-    // Flushes and closes; returns the file's size. Entries that come later are dropped.
-    qint64 close();
+    // Flushes and closes (fileBytes() then says the file's size). Entries that come later are
+    // dropped. No return value: a blocking call by name would write it after the hand-off.
+    void close();
 
 Q_SIGNALS:
     void progress(qint64 fileBytes); // after each flush

@@ -77,11 +77,11 @@ void RecordingWriter::write(const RecordedEntries &entries)
         flush(false);
 }
 
-qint64 RecordingWriter::close()
+void RecordingWriter::close()
 {
     handoff::acquire();
     if (!m_file)
-        return m_fileBytes;
+        return;
     flush(true);
     if (m_gzip) {
         if (m_file) {
@@ -105,7 +105,6 @@ qint64 RecordingWriter::close()
         m_timer->stop();
     qCInfo(lcRecord).noquote() << "recorded" << m_fileBytes << "bytes to" << m_path;
     handoff::release();
-    return m_fileBytes;
 }
 
 bool RecordingWriter::flush(bool sync)
