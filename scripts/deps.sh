@@ -3,7 +3,7 @@
 # only those not yet installed.
 set -euo pipefail
 packages=(cmake g++ make pkg-config qt6-base-dev qt6-websockets-dev nlohmann-json3-dev
-          libgtest-dev libbenchmark-dev libgl-dev openssl
+          libgtest-dev libbenchmark-dev libgl-dev openssl zlib1g-dev
           qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
           fonts-nanum # Hangul for the Korean the window shows (투자유의)
           "$@") # extra packages as arguments

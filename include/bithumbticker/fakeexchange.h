@@ -4,6 +4,7 @@
 #include "bithumbticker/marketid.h"
 #include "bithumbticker/pricewalk.h"
 #include "bithumbticker/protocol.h"
+#include "bithumbticker/recording.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -83,6 +84,13 @@ public:
     void setBanDuration(int ms) { m_limiter.setBanMs(ms); }
     int refusedConnects() const { return m_refusedConnects; }
 
+    // Plays a recording instead of the random walk (--replay): each link a client opens is
+    // served the next recorded link, its frames as they came at the recorded pace divided by
+    // speed (0: as fast as the link takes), closed as it was closed; no snapshot, no status of
+    // its own. Links opened after the last recorded one stay open and silent.
+    void replay(const Recording &recording, double speed);
+    int replayLinkCount() const { return int(m_replayLinks.size()); }
+
     // Sends the same frame to every client (fault injection).
     void sendRaw(const QByteArray &frame, bool binary);
     // Sends count ticks of the subscribed markets to every client, as fast as the link takes.
@@ -107,6 +115,7 @@ Q_SIGNALS:
     void floodFinished();
     // A connection request was answered with HTTP 429 (too many, or banned).
     void connectRefused();
+    void replayFinished(); // the last recorded link has been played
 
 private:
     struct Client;
@@ -117,6 +126,7 @@ private:
     void refuse(QTcpSocket *socket);
     void acceptClient();
     void handleRequest(Client &client, const QByteArray &message);
+    void startReplay(Client &client);
     void handleV1Request(Client &client, const QByteArray &message);
     void handleV2Request(Client &client, const QByteArray &message);
     void startStatusUp(Client &client);
@@ -151,6 +161,10 @@ private:
         QList<QByteArray> frames;
     };
     QHash<QString, FloodFrames> m_floodFrames;
+    bool m_replaying = false;
+    double m_replaySpeed = 1;
+    QList<RecordedEntries> m_replayLinks;
+    qsizetype m_nextReplayLink = 0;
 };
 
 } // namespace ticker

@@ -6,6 +6,7 @@
 #include "bithumbticker/feedstats.h"
 #include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/protocol.h"
+#include "bithumbticker/recording.h"
 #include "bithumbticker/tick.h"
 
 #include <QElapsedTimer>
@@ -43,6 +44,10 @@ public Q_SLOTS:
     void setMarkets(const QList<ticker::MarketId> &markets);
     // Dial at once instead of waiting out the backoff (network back, or the machine woke up).
     void redialNow(const QString &why);
+    // The frame tap: while on, every frame received and every link event also leaves in
+    // recorded(), batched like the ticks. Turned on mid-link, it starts with that link's
+    // connect and subscribe, so a recording always begins with a whole link.
+    void setRecording(bool on);
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
@@ -51,6 +56,7 @@ Q_SIGNALS:
     // A status or error the server sent (API 1.0 status frames, API 2.0 error frames).
     void serverMessage(const QString &code, const QString &message, bool isError);
     void stopped(); // after stop(): nothing more will be sent
+    void recorded(const ticker::RecordedEntries &entries);
 
 public:
     FeedStats stats() const { return m_stats; } // read by TickerFeed after the thread ends
@@ -66,7 +72,9 @@ private:
 
     void dial();
     void subscribe();
-    void handleFrame(QByteArrayView frame);
+    void handleFrame(const QByteArray &frame, RecordedEntry::Kind kind);
+    void record(RecordedEntry::Kind kind, const QByteArray &data, int code = 0);
+    void queueFlush();
     void acceptTick(ParsedFrame &parsed);
     qint64 localTradeTime(const Tick &tick);
     void heard();
@@ -105,6 +113,9 @@ private:
     bool m_hasDialled = false;
     bool m_flushQueued = false;
     TickBatch m_pending;
+    bool m_recording = false;
+    RecordedEntries m_recordPending;
+    QByteArray m_subscribeMessage; // the current link's, for a recording started mid-link
     FeedStats m_stats;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bithumbticker/feedclient.h"
+#include "bithumbticker/recordingwriter.h"
 
 #include <QObject>
 #include <QThread>
@@ -21,6 +22,14 @@ public:
     void setMarkets(const QList<MarketId> &markets);
     void redialNow(const QString &why);
 
+    // Records every frame and link event to path (recording.h) on a writer thread of its own,
+    // before start() or while running. symbols: the markets as the user spelled them, for
+    // the header. False and *error set when the file cannot be written.
+    bool startRecording(const QString &path, const QStringList &symbols, QString *error);
+    qint64 stopRecording(); // the file's size; blocks until it is flushed and closed
+    bool isRecording() const { return m_writer != nullptr; }
+    QString recordingPath() const { return m_recordingPath; }
+
     FeedClient::State state() const { return m_state; }
     const FeedConfig &config() const { return m_config; }
 
@@ -32,10 +41,19 @@ Q_SIGNALS:
     void marketsRequested(const QList<ticker::MarketId> &markets);
     void redialRequested(const QString &why);
     void stopRequested();
+    void recordingProgress(qint64 fileBytes); // at least once a second while recording
+    // The recording stopped on its own (a full disk): why, with the path. Said once, at the
+    // latest by stopRecording().
+    void recordingFailed(const QString &error);
 
 private:
+    void tapInto(FeedClient *client);
+
     FeedConfig m_config;
     QThread m_thread;
+    QThread m_writerThread;
+    RecordingWriter *m_writer = nullptr;
+    QString m_recordingPath;
     FeedClient *m_client = nullptr;
     FeedStats m_stats; // the final counters, once stopped
     FeedClient::State m_state = FeedClient::State::Idle;

@@ -43,8 +43,15 @@ std::optional<AppOptions> AppOptions::fromArguments(
         u"The chart's first range (the window's toggles change it)."_s, u"5m|1h|24h"_s, u"5m"_s);
     const QCommandLineOption listMarkets(u"list-markets"_s,
         u"Print the markets Bithumb lists, one JSON object per line, and exit."_s);
+    const QCommandLineOption record(u"record"_s,
+        u"Record every frame and link event to FILE (JSON lines; gzip if it ends in .gz)."_s,
+        u"FILE"_s);
+    const QCommandLineOption replay(u"replay"_s,
+        u"Play a recording back through the built-in exchange instead of connecting."_s, u"FILE"_s);
+    const QCommandLineOption speed(u"speed"_s,
+        u"With --replay: X times the recorded pace; 0: as fast as possible."_s, u"X"_s, u"1"_s);
     parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats,
-        heartbeat, caFile, restUrl, noBackfill, range, listMarkets});
+        heartbeat, caFile, restUrl, noBackfill, range, listMarkets, record, replay, speed});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -129,6 +136,31 @@ std::optional<AppOptions> AppOptions::fromArguments(
         if (options.feed.extraCaCertificates.isEmpty())
             return fail(u"--ca-file: no PEM certificate in "_s + parser.value(caFile));
     }
+    if (parser.isSet(record)) {
+        options.recordPath = parser.value(record);
+        if (options.recordPath.isEmpty())
+            return fail(u"--record needs a file name"_s);
+    }
+    if (parser.isSet(replay)) {
+        options.replayPath = parser.value(replay);
+        if (options.replayPath.isEmpty())
+            return fail(u"--replay needs a file name"_s);
+        if (parser.isSet(demo) || parser.isSet(url))
+            return fail(u"--replay plays its own exchange: not with --demo or --url"_s);
+        if (!options.recordPath.isEmpty() && options.recordPath == options.replayPath)
+            return fail(u"--record and --replay name the same file"_s);
+    }
+    if (parser.isSet(speed)) {
+        if (!parser.isSet(replay))
+            return fail(u"--speed goes with --replay"_s);
+        bool ok = false;
+        options.replaySpeed = parser.value(speed).toDouble(&ok);
+        if (!ok || !(options.replaySpeed >= 0) || options.replaySpeed > 1e6)
+            return fail(u"--speed must be a number from 0 (as fast as possible) to 1000000"_s);
+    }
+    options.apiGiven = parser.isSet(api);
+    options.symbolsGiven = parser.isSet(symbols);
+    options.tickTypeGiven = parser.isSet(tickType);
     options.demo = parser.isSet(demo);
     options.headless = parser.isSet(headless);
     options.stats = parser.isSet(stats);

@@ -29,7 +29,12 @@ struct AppOptions
         bool symbols = false, api = false, tickType = false, range = false;
     } given;
     double durationSeconds = 0; // 0: run until closed
-    qint64 exitAfterTicks = 0;  // 0: no limit
+    QString recordPath;         // --record FILE: every frame and link event, as received
+    QString replayPath;         // --replay FILE: a recording played by the built-in exchange
+    double replaySpeed = 1;     // --speed X: X times the recorded pace; 0: as fast as it goes
+    // Said on the command line, not defaults: a replay takes the recording's otherwise.
+    bool apiGiven = false, symbolsGiven = false, tickTypeGiven = false;
+    qint64 exitAfterTicks = 0; // 0: no limit
 
     // Parses arguments (argv[0] first). On --help or --version prints and sets *exitCode to 0;
     // on an error sets *error and *exitCode to 2. Returns nothing in both cases.

@@ -1,5 +1,7 @@
 #include "headlessprinter.h"
 
+#include "bithumbticker/jsonstring.h"
+
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -14,20 +16,7 @@ namespace {
 
 void appendString(std::string &out, std::string_view text)
 {
-    out += '"';
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
+    appendJsonString(out, QByteArrayView(text.data(), qsizetype(text.size())));
 }
 
 void appendNumber(std::string &out, double value)

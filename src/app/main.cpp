@@ -9,6 +9,7 @@
 #include "bithumbticker/logging.h"
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/overviewfetcher.h"
+#include "bithumbticker/recording.h"
 #include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
 #include "bithumbticker/wakewatcher.h"
@@ -53,6 +54,81 @@ QString unlistedMarkets(const MarketCatalog &catalog, const QList<MarketId> &mar
     return unlisted.join(u", "_s);
 }
 
+// --replay: the recording's API, tick type and markets, unless the command line said
+// otherwise; the built-in exchange set to play it. Exit code 2 for a file that is no
+// recording of this version; a cut-short last line is only a warning.
+std::unique_ptr<FakeExchange> replayExchange(AppOptions &options, int *exitCode)
+{
+    const auto fail = [exitCode](const QString &message) {
+        std::fprintf(stderr, "bithumb-ticker: %s\n", qPrintable(message));
+        *exitCode = 2;
+        return nullptr;
+    };
+    const QString path = options.replayPath;
+    Recording recording = Recording::fromFile(path);
+    if (!recording.isValid())
+        return fail(u"--replay %1: %2"_s.arg(path, recording.error));
+    for (const QString &warning : std::as_const(recording.warnings))
+        std::fprintf(
+            stderr, "bithumb-ticker: warning: %s: %s\n", qPrintable(path), qPrintable(warning));
+    const RecordingHeader &header = recording.header;
+    if (options.apiGiven && options.feed.api != header.api)
+        return fail(u"--replay %1 was recorded with --api %2"_s.arg(path).arg(int(header.api)));
+    options.feed.api = header.api;
+    if (!options.tickTypeGiven) {
+        if (!isValidTickType(header.tickType))
+            return fail(u"--replay %1: the header's tick type %2 is none of API 1.0's"_s.arg(
+                path, header.tickType));
+        options.feed.tickType = header.tickType;
+    }
+    if (!options.symbolsGiven) {
+        if (const QList<MarketId> markets = recording.markets(); !markets.isEmpty()) {
+            options.feed.markets = markets;
+            options.spelling = recording.spelling();
+        }
+    }
+    options.backfill = false; // the recording has no candles, and replay needs no network
+    auto exchange = std::make_unique<FakeExchange>();
+    if (!exchange->listen()) {
+        std::fprintf(stderr, "bithumb-ticker: the replay exchange could not listen\n");
+        *exitCode = 1;
+        return nullptr;
+    }
+    exchange->replay(recording, options.replaySpeed);
+    options.feed.url = exchange->url(options.feed.api);
+    qCInfo(lcRecord).noquote() << "replaying" << path << "at speed" << options.replaySpeed << "on"
+                               << options.feed.url.toString();
+    return exchange;
+}
+
+// Headless replay ends with the recording: once the last recorded link has been played and
+// the feed has lost it, every frame has been printed.
+void quitAtEndOfReplay(FakeExchange *exchange, TickerFeed *feed)
+{
+    const int links = exchange->replayLinkCount();
+    if (links == 0) {
+        QTimer::singleShot(0, QCoreApplication::instance(), &QCoreApplication::quit);
+        return;
+    }
+    struct Progress
+    {
+        int linksLost = 0;
+        bool played = false;
+    };
+    auto progress = std::make_shared<Progress>();
+    QObject::connect(
+        feed, &TickerFeed::stateChanged, exchange, [progress, links](FeedClient::State state) {
+            if (state == FeedClient::State::Redialing || state == FeedClient::State::RateLimited)
+                ++progress->linksLost;
+            if (progress->played && progress->linksLost >= links)
+                QCoreApplication::quit();
+        });
+    QObject::connect(exchange, &FakeExchange::replayFinished, exchange, [progress, exchange] {
+        progress->played = true;
+        exchange->closeAll(1000); // after its last frame; a link closed as recorded stays so
+    });
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -74,7 +150,11 @@ int main(int argc, char **argv)
     }
 
     std::unique_ptr<FakeExchange> exchange;
-    if (options->demo) {
+    if (!options->replayPath.isEmpty()) {
+        exchange = replayExchange(*options, &exitCode);
+        if (!exchange)
+            return exitCode;
+    } else if (options->demo) {
         exchange = std::make_unique<FakeExchange>();
         if (!exchange->listen()) {
             std::fprintf(stderr, "bithumb-ticker: the demo exchange could not listen\n");
@@ -96,23 +176,27 @@ int main(int argc, char **argv)
     if (options->listMarkets)
         return listMarkets(catalogConfig, stdout);
 
-    // The window remembers its watchlist and choices; a script's headless run does not.
+    // The window remembers its watchlist and choices; a script's headless run does not, and
+    // a replay shows what was recorded.
+    const bool replaying = !options->replayPath.isEmpty();
     std::unique_ptr<AppSettings> settings;
     if (!options->headless) {
         settings = std::make_unique<AppSettings>();
-        settings->applyTo(*options);
+        if (!replaying)
+            settings->applyTo(*options);
     }
 
     // Bithumb answers an unknown code with silence, so the catalogue must refuse it: the
     // cache at once, or, on a first start, one refresh (given up within 10 s).
     MarketCatalog catalog(catalogConfig);
     catalog.load();
-    if (catalog.source() == MarketCatalog::Source::Bundled)
+    if (catalog.source() == MarketCatalog::Source::Bundled && !replaying)
         refreshAndWait(catalog);
     // Only what the command line names: a saved market that was delisted stays in the
-    // watchlist, marked, until the user removes it.
-    if (const QString unlisted
-        = options->given.symbols ? unlistedMarkets(catalog, options->feed.markets) : QString();
+    // watchlist, marked, until the user removes it; a recording's markets were real then.
+    if (const QString unlisted = options->given.symbols && !replaying
+            ? unlistedMarkets(catalog, options->feed.markets)
+            : QString();
         !unlisted.isEmpty()) {
         if (catalog.source() != MarketCatalog::Source::Bundled) {
             std::fprintf(
@@ -128,6 +212,18 @@ int main(int argc, char **argv)
     TickerFeed feed(options->feed);
     MarketStore store;
     Subscriptions subscriptions;
+    if (!options->recordPath.isEmpty()) {
+        QStringList symbols;
+        for (const MarketId &market : std::as_const(options->feed.markets))
+            symbols.append(options->spelling.value(market, market.toString()));
+        // A recording that cannot be written is reported; the ticker runs on without it.
+        QString recordError;
+        if (!feed.startRecording(options->recordPath, symbols, &recordError))
+            std::fprintf(stderr, "bithumb-ticker: not recording: %s\n", qPrintable(recordError));
+    }
+    QObject::connect(&feed, &TickerFeed::recordingFailed, [](const QString &why) {
+        std::fprintf(stderr, "bithumb-ticker: recording stopped: %s\n", qPrintable(why));
+    });
     std::unique_ptr<HeadlessPrinter> printer;
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<HistoryBackfill> backfill;
@@ -158,6 +254,8 @@ int main(int argc, char **argv)
                     std::fprintf(stderr, "bithumb-ticker: server error %s: %s\n", qPrintable(code),
                         qPrintable(message));
             });
+        if (!options->replayPath.isEmpty())
+            quitAtEndOfReplay(exchange.get(), &feed);
     } else {
         store.setCatalog(catalog.entries(), catalog.source());
         QObject::connect(&catalog, &MarketCatalog::refreshed, &store,
@@ -169,6 +267,7 @@ int main(int argc, char **argv)
         connectFeed(&feed, &store, &subscriptions);
         window = std::make_unique<MainWindow>(&store, &subscriptions, options->demo);
         window->setChartSpan(options->chartSpanMs);
+        window->setRecorder(&feed);
         window->restoreGeometry(settings->geometry());
         window->splitter()->restoreState(settings->splitterState());
         // Only what the user changes is saved: a --symbols run leaves the saved list alone.
@@ -248,6 +347,7 @@ int main(int argc, char **argv)
     feed.start();
     const int code = app->exec();
     const FeedStats stats = feed.stop();
+    feed.stopRecording(); // flushed and closed before the process ends
     if (options->stats)
         std::fprintf(stderr, "%s\n", stats.toJson().constData());
     return code;

@@ -9,7 +9,12 @@
 #include "watchlistmodel.h"
 #include "watchlistview.h"
 
+#include "bithumbticker/tickerfeed.h"
+
 #include <QButtonGroup>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSortFilterProxyModel>
@@ -88,6 +93,13 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
         top->addWidget(button);
     }
     top->addStretch();
+    m_record = new QToolButton(central);
+    m_record->setText(tr("● Record"));
+    m_record->setCheckable(true);
+    m_record->setAutoRaise(true);
+    m_record->setToolTip(tr("Record every frame to a file (replay it with --replay)"));
+    m_record->setVisible(false);
+    top->addWidget(m_record);
     if (demo) {
         auto *badge = new QLabel(tr("DEMO · simulated prices, not Bithumb"), central);
         badge->setStyleSheet(u"QLabel { background: #f0a020; color: black; font-weight: bold;"
@@ -131,6 +143,9 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     m_age = new ValueLabel(this);
     statusBar()->addWidget(m_state, 1);
     statusBar()->addPermanentWidget(m_age);
+    m_recording = new QLabel(this);
+    statusBar()->addPermanentWidget(m_recording);
+    connect(m_record, &QToolButton::toggled, this, &MainWindow::toggleRecording);
 
     connect(m_picker, &MarketPicker::marketChosen, this,
         [this](const MarketId &market) { selectMarket(market.toV1()); });
@@ -213,6 +228,86 @@ void MainWindow::fillPicker()
     m_picker->setRefusesUnlisted(
         source == MarketCatalog::Source::Exchange || source == MarketCatalog::Source::Cache);
     m_picker->setCurrentMarket(m_current);
+}
+
+void MainWindow::setRecorder(TickerFeed *feed)
+{
+    m_recorder = feed;
+    m_record->setVisible(true);
+    connect(feed, &TickerFeed::recordingProgress, this, &MainWindow::showRecording);
+    connect(feed, &TickerFeed::recordingFailed, this, [this](const QString &why) {
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(false);
+        m_recording->setText(tr("Recording stopped: %1").arg(why));
+    });
+    if (feed->isRecording()) { // --record
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(true);
+        showRecording(0);
+    }
+}
+
+bool MainWindow::startRecording(const QString &path)
+{
+    if (!m_recorder)
+        return false;
+    QString error;
+    QStringList symbols;
+    for (const MarketId &market : m_subscriptions->markets())
+        symbols.append(market.toV1());
+    const bool started = m_recorder->startRecording(path, symbols, &error);
+    const QSignalBlocker blocker(m_record);
+    m_record->setChecked(started);
+    if (started)
+        showRecording(0);
+    else
+        m_recording->setText(tr("Not recording: %1").arg(error));
+    return started;
+}
+
+void MainWindow::stopRecording()
+{
+    if (!m_recorder)
+        return;
+    const QString path = m_recorder->recordingPath();
+    const qint64 bytes = m_recorder->stopRecording();
+    const QSignalBlocker blocker(m_record);
+    m_record->setChecked(false);
+    if (!path.isEmpty())
+        m_recording->setText(
+            tr("Recorded %1 to %2")
+                .arg(locale().formattedDataSize(bytes), QFileInfo(path).fileName()));
+}
+
+QString MainWindow::recordingText() const
+{
+    return m_recording->text();
+}
+
+void MainWindow::toggleRecording(bool on)
+{
+    if (!on) {
+        stopRecording();
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record to"),
+        u"bithumb-%1.jsonl.gz"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)),
+        tr("Recordings (*.jsonl.gz *.jsonl)"));
+    if (path.isEmpty()) {
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(false);
+        return;
+    }
+    startRecording(path);
+}
+
+void MainWindow::showRecording(qint64 fileBytes)
+{
+    if (!m_recorder || !m_recorder->isRecording())
+        return;
+    m_recording->setText(tr("● Recording %1 · %2")
+                             .arg(QFileInfo(m_recorder->recordingPath()).fileName(),
+                                 locale().formattedDataSize(fileBytes)));
 }
 
 QString MainWindow::statusMessage() const

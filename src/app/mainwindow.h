@@ -16,6 +16,7 @@ class QToolButton;
 namespace ticker {
 
 class MarketPicker;
+class TickerFeed;
 class ValueLabel;
 class WatchlistModel;
 class WatchlistView;
@@ -49,6 +50,14 @@ public:
     MarketPicker *picker() const { return m_picker; }
     QString statusMessage() const; // the status bar's passing message, if any
 
+    // Recording from the window (the Record button asks for the file) goes through the feed,
+    // which taps the frames: the status bar shows the file's size while it grows, or why it
+    // stopped. Without a recorder the button is not shown.
+    void setRecorder(TickerFeed *feed);
+    bool startRecording(const QString &path);
+    void stopRecording();
+    QString recordingText() const; // the status bar's recording label
+
 Q_SIGNALS:
     // The user changed the watchlist (add, remove, reorder) or picked another market.
     void watchlistEdited(const QList<ticker::MarketId> &markets);
@@ -65,6 +74,8 @@ private:
     void showMarketStatus(const StatusBadge &badge);
     void fillPicker();
     void showWatchState();
+    void showRecording(qint64 fileBytes);
+    void toggleRecording(bool on);
     QColor toneColor(int tone) const;
 
     MarketStore *m_store;
@@ -85,6 +96,9 @@ private:
     PriceChart *m_chart;
     QLabel *m_state;
     ValueLabel *m_age;
+    TickerFeed *m_recorder = nullptr;
+    QToolButton *m_record;
+    QLabel *m_recording;
     QTimer *m_statusTimer;
 };
 

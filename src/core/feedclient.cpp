@@ -65,6 +65,7 @@ void FeedClient::start()
         m_heartbeatChecks = 0;
         m_heartbeatTimer->start(std::max(1, m_config.heartbeatMs / checksPerHeartbeat));
         m_healthyTimer->start(m_config.healthyAfterMs);
+        record(RecordedEntry::Kind::Connect, m_url.toEncoded());
         setState(State::Live, m_url.toDisplayString());
         subscribe();
     });
@@ -72,6 +73,7 @@ void FeedClient::start()
         const int code = int(m_socket->closeCode());
         const QString reason = m_socket->closeReason();
         qCInfo(lcFeed) << "link closed:" << code << reason;
+        record(RecordedEntry::Kind::Close, reason.toUtf8(), code);
         // The socket reports its own error (host not found, refused) after this signal, so
         // the reason is chosen once that has had its turn.
         QMetaObject::invokeMethod(
@@ -83,10 +85,11 @@ void FeedClient::start()
             Qt::QueuedConnection);
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { heard(); });
-    connect(m_socket, &QWebSocket::textMessageReceived, this,
-        [this](const QString &message) { handleFrame(message.toUtf8()); });
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
+        handleFrame(message.toUtf8(), RecordedEntry::Kind::Text);
+    });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this,
-        [this](const QByteArray &message) { handleFrame(message); });
+        [this](const QByteArray &message) { handleFrame(message, RecordedEntry::Kind::Binary); });
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
         [this](QAbstractSocket::SocketError) {
             const QString error = m_socket->errorString();
@@ -179,6 +182,40 @@ void FeedClient::redialNow(const QString &why)
     }
 }
 
+void FeedClient::setRecording(bool on)
+{
+    handoff::acquire();
+    if (on == m_recording)
+        return;
+    if (!on) {
+        flush(); // what was tapped before goes out first
+        m_recording = false;
+        return;
+    }
+    m_recording = true;
+    if (m_state == State::Live) {
+        record(RecordedEntry::Kind::Connect, m_url.toEncoded());
+        record(RecordedEntry::Kind::Subscribe, m_subscribeMessage);
+    }
+}
+
+void FeedClient::record(RecordedEntry::Kind kind, const QByteArray &data, int code)
+{
+    if (!m_recording)
+        return;
+    m_recordPending.append(RecordedEntry {kind, now(), m_dialId, data, code});
+    queueFlush();
+}
+
+void FeedClient::queueFlush()
+{
+    if (!m_flushQueued) {
+        // Runs once the socket has delivered every message of this read: one batch per read.
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
+    }
+}
+
 void FeedClient::dial()
 {
     if (m_hasDialled)
@@ -199,6 +236,8 @@ void FeedClient::subscribe()
     // wanted are dropped in handleFrame either way.
     const QByteArray message = m_protocol->subscribeMessage(m_config.markets);
     qCInfo(lcFeed) << "subscribing:" << message;
+    m_subscribeMessage = message;
+    record(RecordedEntry::Kind::Subscribe, message);
     m_socket->sendTextMessage(QString::fromUtf8(message));
 }
 
@@ -277,6 +316,7 @@ void FeedClient::linkLost(const QString &why)
         const int delay = m_config.rateLimitWaitMs;
         qCWarning(lcFeed) << "rate-limited by the exchange (HTTP 429), next dial in" << delay
                           << "ms";
+        record(RecordedEntry::Kind::Redial, why.toUtf8(), delay);
         setState(State::RateLimited, why, delay);
         m_redialTimer->start(delay);
         return;
@@ -286,16 +326,22 @@ void FeedClient::linkLost(const QString &why)
     const bool wasHealthy = m_state == State::Live && m_backoff.failures() == 0;
     const int delay = wasHealthy ? m_backoff.quickRetryMs() : m_backoff.nextDelayMs();
     qCInfo(lcFeed).noquote() << "link lost (" << why << "), redialling in" << delay << "ms";
+    record(RecordedEntry::Kind::Redial, why.toUtf8(), delay);
     setState(State::Redialing, why, delay);
     m_redialTimer->start(delay);
 }
 
-void FeedClient::handleFrame(QByteArrayView frame)
+void FeedClient::handleFrame(const QByteArray &frame, RecordedEntry::Kind kind)
 {
     ++m_stats.frames;
     m_stats.bytes += quint64(frame.size());
     m_heardSinceCheck = true; // cheaper than reading the clock for every frame
-    ParsedFrame parsed = m_protocol->parseFrame(frame, now());
+    const qint64 receivedMs = now();
+    if (m_recording) {
+        m_recordPending.append(RecordedEntry {kind, receivedMs, m_dialId, frame, 0});
+        queueFlush();
+    }
+    ParsedFrame parsed = m_protocol->parseFrame(frame, receivedMs);
     switch (parsed.kind) {
     case ParsedFrame::Kind::Tick:
         acceptTick(parsed);
@@ -363,11 +409,7 @@ void FeedClient::acceptTick(ParsedFrame &parsed)
     if (!m_staleMarkets.isEmpty())
         m_staleMarkets.remove(tick.market);
     m_pending.append(std::move(tick));
-    if (!m_flushQueued) {
-        // Runs once the socket has delivered every message of this read: one batch per read.
-        m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
-    }
+    queueFlush();
 }
 
 qint64 FeedClient::localTradeTime(const Tick &tick)
@@ -394,6 +436,8 @@ void FeedClient::flush()
     handoff::release();
     if (!m_pending.isEmpty())
         Q_EMIT ticksReceived(std::exchange(m_pending, {}));
+    if (!m_recordPending.isEmpty())
+        Q_EMIT recorded(std::exchange(m_recordPending, {}));
 }
 
 void FeedClient::setState(State state, const QString &detail, int redialInMs)

@@ -2,6 +2,8 @@
 
 #include "threadhandoff.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace ticker {
@@ -11,11 +13,89 @@ TickerFeed::TickerFeed(FeedConfig config, QObject *parent)
     , m_config(std::move(config))
 {
     m_thread.setObjectName(u"FeedThread"_s);
+    m_writerThread.setObjectName(u"RecordingThread"_s);
 }
 
 TickerFeed::~TickerFeed()
 {
     stop();
+    stopRecording();
+}
+
+bool TickerFeed::startRecording(const QString &path, const QStringList &symbols, QString *error)
+{
+    stopRecording();
+    RecordingHeader header;
+    header.api = m_config.api;
+    header.tickType = m_config.tickType;
+    header.url
+        = (m_config.url.isEmpty() ? Protocol::create(m_config.api)->defaultUrl() : m_config.url)
+              .toString();
+    header.symbols = symbols;
+    header.startedMs = m_config.clock ? m_config.clock() : QDateTime::currentMSecsSinceEpoch();
+    // Opened here, then moved: the file and its flush timer go with the writer to its thread.
+    m_writer = new RecordingWriter;
+    if (!m_writer->open(path, header, error)) {
+        delete m_writer;
+        m_writer = nullptr;
+        return false;
+    }
+    m_writer->moveToThread(&m_writerThread);
+    m_writerThread.start();
+    connect(
+        m_writer, &RecordingWriter::progress, this,
+        [this](qint64 bytes) {
+            handoff::acquire();
+            Q_EMIT recordingProgress(bytes);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_writer, &RecordingWriter::failed, this,
+        [this, writer = m_writer](const QString &) {
+            handoff::acquire();
+            if (m_writer == writer) // not a newer recording's
+                stopRecording();    // says why
+        },
+        Qt::QueuedConnection);
+    m_recordingPath = path;
+    if (m_client)
+        tapInto(m_client);
+    return true;
+}
+
+void TickerFeed::tapInto(FeedClient *client)
+{
+    // Worker to worker: the frames never pass through this thread.
+    connect(client, &FeedClient::recorded, m_writer, &RecordingWriter::write);
+    QMetaObject::invokeMethod(client, "setRecording", Qt::QueuedConnection, Q_ARG(bool, true));
+}
+
+qint64 TickerFeed::stopRecording()
+{
+    if (!m_writer)
+        return 0;
+    handoff::release();
+    if (m_client && m_thread.isRunning()) {
+        // The tap's last batch is queued to the writer before the writer is asked to close.
+        QMetaObject::invokeMethod(
+            m_client, "setRecording", Qt::BlockingQueuedConnection, Q_ARG(bool, false));
+    }
+    if (m_client)
+        disconnect(m_client, &FeedClient::recorded, m_writer, nullptr);
+    // Queued after every write the tap sent; by name, so no functor of this thread's is run
+    // on that one (TSan cannot see Qt's hand-over of it).
+    QMetaObject::invokeMethod(m_writer, "close", Qt::BlockingQueuedConnection);
+    m_writerThread.quit();
+    m_writerThread.wait();
+    handoff::acquire();
+    const qint64 bytes = m_writer->fileBytes();
+    const QString failure = m_writer->failure();
+    delete m_writer;
+    m_writer = nullptr;
+    m_recordingPath.clear();
+    if (!failure.isEmpty())
+        Q_EMIT recordingFailed(failure);
+    return bytes;
 }
 
 void TickerFeed::start()
@@ -29,6 +109,8 @@ void TickerFeed::start()
     connect(this, &TickerFeed::redialRequested, m_client, &FeedClient::redialNow);
     connect(this, &TickerFeed::stopRequested, m_client, &FeedClient::stop);
     connect(m_client, &FeedClient::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
+    if (m_writer)
+        tapInto(m_client);
     // Every signal from the worker arrives queued; each slot first takes the hand-off.
     connect(
         m_client, &FeedClient::ticksReceived, this,

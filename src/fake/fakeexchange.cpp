@@ -3,6 +3,7 @@
 #include "bithumbticker/fakemarkets.h"
 #include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/logging.h"
+#include "replayplayer.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -167,7 +168,8 @@ struct FakeExchange::Client
     QList<MarketId> markets;
     QStringList tickTypes; // API 1.0
     Format format = Format::Default;
-    QTimer *statusUp = nullptr; // after a text PING
+    QTimer *statusUp = nullptr;     // after a text PING
+    ReplayPlayer *player = nullptr; // replay: what this link serves instead
 };
 
 FakeExchange::FakeExchange(QObject *parent)
@@ -323,14 +325,53 @@ void FakeExchange::acceptClient()
             Q_EMIT clientDisconnected();
         });
         m_clients.push_back(std::move(client));
-        if (raw->api == ApiVersion::V1)
+        if (m_replaying) {
+            startReplay(*raw);
+        } else if (raw->api == ApiVersion::V1) {
             send(*raw, statusFrame("0000", "Connected Successfully"));
+        }
         Q_EMIT clientConnected(raw->api);
     }
 }
 
+void FakeExchange::replay(const Recording &recording, double speed)
+{
+    m_replaying = true;
+    m_replaySpeed = speed;
+    m_streamTimer->stop();
+    // One link per recorded connect, in order; a dial that never connected has none.
+    QHash<quint64, qsizetype> linkAt;
+    for (const RecordedEntry &entry : recording.entries) {
+        auto it = linkAt.find(entry.link);
+        if (it == linkAt.end()) {
+            if (entry.kind != RecordedEntry::Kind::Connect)
+                continue;
+            it = linkAt.insert(entry.link, m_replayLinks.size());
+            m_replayLinks.append(RecordedEntries());
+        }
+        m_replayLinks[*it].append(entry);
+    }
+    m_nextReplayLink = 0;
+}
+
+void FakeExchange::startReplay(Client &client)
+{
+    if (m_nextReplayLink >= m_replayLinks.size())
+        return; // past the end: open and silent
+    const bool last = m_nextReplayLink + 1 == m_replayLinks.size();
+    client.player = new ReplayPlayer(
+        client.socket, m_replayLinks.at(m_nextReplayLink++), m_replaySpeed, client.socket);
+    if (last)
+        connect(client.player, &ReplayPlayer::finished, this, &FakeExchange::replayFinished);
+}
+
 void FakeExchange::handleRequest(Client &client, const QByteArray &message)
 {
+    if (m_replaying) {
+        if (client.player)
+            client.player->requestReceived();
+        return;
+    }
     if (client.api == ApiVersion::V1)
         handleV1Request(client, message);
     else

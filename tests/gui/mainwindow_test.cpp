@@ -13,9 +13,11 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -44,6 +46,7 @@ protected:
         subscriptions.setWanted(Subscriptions::Need::Shown, config.markets);
         connectFeed(feed.get(), &store, &subscriptions);
         window = std::make_unique<MainWindow>(&store, &subscriptions, true);
+        window->setRecorder(feed.get());
         window->show();
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
         feed->start();
@@ -400,4 +403,36 @@ TEST_F(MainWindowTest, TheWatchlistsRowsInViewGetHourlySparklinesButNotTheShownM
     EXPECT_TRUE(fetched.at(0).at(2).toString().isEmpty());
     EXPECT_FALSE(store.find(eth)->overview.isEmpty());
     EXPECT_EQ(overviews.requestCount(), 1);
+}
+
+TEST_F(MainWindowTest, RecordingFromTheWindowShowsTheFileGrowingThenItsSize)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"window.jsonl"_s);
+    ASSERT_TRUE(window->startRecording(path));
+    EXPECT_TRUE(feed->isRecording());
+    EXPECT_TRUE(window->recordingText().startsWith(u"● Recording window.jsonl"_s))
+        << window->recordingText().toStdString();
+    exchange.publish(*MarketId::fromV1("BTC_KRW"), u"131000000"_s);
+    // The size shown follows the file (flushed at least twice a second).
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            const QString shown = QLocale().formattedDataSize(QFile(path).size());
+            return QFile(path).size() > 200 && window->recordingText().endsWith(shown);
+        },
+        timeoutMs))
+        << window->recordingText().toStdString();
+    window->stopRecording();
+    EXPECT_FALSE(feed->isRecording());
+    EXPECT_EQ(window->recordingText(),
+        u"Recorded %1 to window.jsonl"_s.arg(QLocale().formattedDataSize(QFile(path).size())));
+    const Recording recording = Recording::fromFile(path);
+    ASSERT_TRUE(recording.isValid());
+    EXPECT_EQ(recording.entries.first().kind, RecordedEntry::Kind::Connect); // mid-link
+    EXPECT_TRUE(recording.entries.last().data.contains("131000000"));
+
+    // A file that cannot be written: said in the status bar, not recording, still live.
+    EXPECT_FALSE(window->startRecording(dir.filePath(u"no/dir/x.jsonl"_s)));
+    EXPECT_TRUE(window->recordingText().startsWith(u"Not recording: "_s));
+    EXPECT_FALSE(feed->isRecording());
 }
