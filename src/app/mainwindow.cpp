@@ -14,6 +14,7 @@
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QFileDialog>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -383,8 +384,33 @@ QColor MainWindow::toneColor(int tone) const
     return {};
 }
 
+bool MainWindow::isSeen() const
+{
+    return isVisible() && !isMinimized();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange && isSeen() && m_missedChanges)
+        refreshStatus();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_missedChanges)
+        refreshStatus();
+}
+
 void MainWindow::showCurrent()
 {
+    // Minimised or hidden, a tick costs nothing here: the labels catch up when seen again.
+    if (!isSeen()) {
+        m_missedChanges = true;
+        return;
+    }
+    m_missedChanges = false;
     const qint64 now = m_store->now();
     const MarketPresentation view
         = present(m_current, m_store->find(m_current), m_store->link(), now, QLocale());
@@ -437,6 +463,10 @@ bool MainWindow::isPriceStale() const
 
 void MainWindow::refreshStatus()
 {
+    if (!isSeen()) {
+        m_missedChanges = true;
+        return;
+    }
     const LinkState &link = m_store->link();
     const QString state = presentLink(link, m_store->now());
     if (state != m_state->text())

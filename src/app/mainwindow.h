@@ -69,7 +69,12 @@ public Q_SLOTS:
     void refreshStatus();
     void watchCurrent(); // adds the shown market to the watchlist
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
+    bool isSeen() const; // shown and not minimised: worth updating
     void showCurrent();
     void showMarketStatus(const StatusBadge &badge);
     void fillPicker();
@@ -97,6 +102,7 @@ private:
     QLabel *m_state;
     ValueLabel *m_age;
     TickerFeed *m_recorder = nullptr;
+    bool m_missedChanges = false; // the store changed while nothing could be seen
     QToolButton *m_record;
     QLabel *m_recording;
     QTimer *m_statusTimer;

@@ -48,7 +48,12 @@ WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
     m_clock.start();
     m_frameTimer.setSingleShot(true);
     m_frameTimer.setInterval(frameMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, &WatchlistModel::flush);
+    connect(&m_frameTimer, &QTimer::timeout, this, [this] {
+        if (m_dirty.isEmpty() || m_paused)
+            return;
+        flush();
+        m_frameTimer.start(); // a busy market keeps the rhythm of one frame
+    });
     // Ages move on by themselves: one column, once a second.
     m_ageTimer.setInterval(1000);
     connect(&m_ageTimer, &QTimer::timeout, this, [this] {
@@ -66,7 +71,7 @@ WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
         m_dirtySparklines.clear();
     });
     m_sparklineTimer.start();
-    m_flashTimer.setInterval(50);
+    m_flashTimer.setSingleShot(true);
     connect(&m_flashTimer, &QTimer::timeout, this, &WatchlistModel::endFlashes);
     connect(store, &MarketStore::marketsChanged, this, &WatchlistModel::marketsUpdated);
     connect(store, &MarketStore::staleChanged, this, &WatchlistModel::marketsUpdated);
@@ -160,10 +165,10 @@ void WatchlistModel::marketsUpdated(const QList<MarketId> &markets)
         if (state && state->last) {
             const double price = state->last->price;
             const auto shown = m_shownPrice.constFind(market);
-            if (shown != m_shownPrice.constEnd() && *shown != price) {
+            if (!m_paused && shown != m_shownPrice.constEnd() && *shown != price) {
                 m_flashes.insert(market, {price > *shown, m_clock.elapsed() + m_flashMs});
                 if (!m_flashTimer.isActive())
-                    m_flashTimer.start();
+                    m_flashTimer.start(m_flashMs);
             }
             m_shownPrice.insert(market, price);
         }
@@ -176,8 +181,14 @@ void WatchlistModel::markDirty(int row)
     m_dirty.insert(row);
     m_dirtySparklines.insert(row);
     m_presented.remove(row);
-    if (!m_frameTimer.isActive())
+    if (m_paused)
+        return; // resuming announces everything
+    // The first change is announced at once, so the window paints it with the labels in one
+    // pass; what follows within the frame waits for its end.
+    if (!m_frameTimer.isActive()) {
+        flush();
         m_frameTimer.start();
+    }
 }
 
 void WatchlistModel::flush()
@@ -201,8 +212,10 @@ void WatchlistModel::flush()
 void WatchlistModel::endFlashes()
 {
     const qint64 now = m_clock.elapsed();
+    qint64 next = -1;
     for (auto it = m_flashes.begin(); it != m_flashes.end();) {
         if (it->untilMs > now) {
+            next = next < 0 ? it->untilMs : std::min(next, it->untilMs);
             ++it;
             continue;
         }
@@ -212,8 +225,9 @@ void WatchlistModel::endFlashes()
             Q_EMIT dataChanged(
                 index(row, PriceColumn), index(row, PriceColumn), {Qt::BackgroundRole});
     }
-    if (m_flashes.isEmpty())
-        m_flashTimer.stop();
+    // One wake-up ends every flash due within the next 100 ms.
+    if (next >= 0)
+        m_flashTimer.start(int(next - now) + 100);
 }
 
 QVariant WatchlistModel::data(const QModelIndex &index, int role) const

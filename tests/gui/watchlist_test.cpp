@@ -62,8 +62,8 @@ TEST_F(WatchlistTest, EachRowShowsItsMarketAsThePresentationSaysIt)
         {test::listing("KRW-BTC", "비트코인", "Bitcoin")}, MarketCatalog::Source::Exchange);
     Tick tick = tickAt("BTC_KRW", "131000000", t0, 0.68);
     tick.tradedValue = 8'230'696'760.35;
+    now = t0 + 3000; // read 3 s after the trade
     store.applyTicks({tick});
-    now = t0 + 3000;
     EXPECT_EQ(model.rowCount(), 3);
     EXPECT_EQ(cell(btc, WatchlistModel::MarketColumn).toString(), u"BTC · Bitcoin");
     EXPECT_EQ(cell(btc, WatchlistModel::PriceColumn).toString(), u"131,000,000");
@@ -84,14 +84,16 @@ TEST_F(WatchlistTest, EachRowShowsItsMarketAsThePresentationSaysIt)
 TEST_F(WatchlistTest, ATickAnnouncesOnlyItsRowsCellsOnceAFrame)
 {
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto dataChanges = [&] {
+        return std::count_if(changed.cbegin(), changed.cend(),
+            [](const QList<QVariant> &args) { return args.at(2).value<QList<int>>().isEmpty(); });
+    };
     for (int i = 0; i < 100; ++i) // a burst within one frame
         store.applyTicks({tickAt("ETH_KRW", QByteArray::number(5000 + i).constData(), t0 + i)});
-    EXPECT_EQ(changed.size(), 0); // nothing yet: the frame has not ended
-    ASSERT_TRUE(changed.wait(1000));
+    EXPECT_EQ(dataChanges(), 1); // the first at once, the rest wait for the frame's end
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dataChanges() == 2; }, 1000));
     QTest::qWait(3 * WatchlistModel::frameMs);
-    const auto dataChanges = std::count_if(changed.cbegin(), changed.cend(),
-        [](const QList<QVariant> &args) { return args.at(2).value<QList<int>>().isEmpty(); });
-    EXPECT_EQ(dataChanges, 1);
+    EXPECT_EQ(dataChanges(), 2); // and nothing after it
     const QList<QVariant> first = changed.at(0);
     const auto topLeft = first.at(0).toModelIndex();
     const auto bottomRight = first.at(1).toModelIndex();
@@ -112,7 +114,7 @@ TEST_F(WatchlistTest, SparklinesAreRedrawnOnTheirOwnSlowerBeat)
         });
     };
     store.applyTicks({tickAt("XRP_KRW", "1000", t0)});
-    ASSERT_TRUE(changed.wait(1000)); // the frame's cells
+    ASSERT_GE(changed.size(), 1); // the frame's cells, at once
     EXPECT_EQ(sparklineChanges(), 0);
     EXPECT_TRUE(QTest::qWaitFor([&] { return sparklineChanges() == 1; }, 2000));
     const QModelIndex trend = changed.last().at(0).toModelIndex();
