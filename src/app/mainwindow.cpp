@@ -13,8 +13,8 @@
 
 #include <QButtonGroup>
 #include <QDateTime>
-#include <QFileDialog>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
