@@ -61,6 +61,7 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
 
     auto *top = new QHBoxLayout;
     m_picker = new MarketPicker(central);
+    m_picker->setMinimumWidth(fontMetrics().horizontalAdvance(u"BTC · 비트코인 · Bitcoin"_s) + 40);
     m_picker->setToolTip(
         tr("Type a symbol, a Korean or English name, or 초성 (ㅂㅌ), then ↓ and Enter"));
     // Asked on hover only: how fresh each market is, in the words of every other view.
