@@ -4,6 +4,7 @@
 //   headless_throughput [COUNT [API [record FILE | replay FILE]]]
 // record: the same flood with --record FILE on (its writer thread counts as client CPU);
 // replay: FILE (a recorded flood) played by the exchange with --speed 0 instead of a flood.
+#include "benchclock.h"
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/recording.h"
 #include "bithumbticker/tickerfeed.h"
@@ -20,20 +21,10 @@
 #include <ctime>
 
 using namespace ticker;
+using bench::cpuSeconds;
+using bench::threadCpuSeconds;
 
 namespace {
-
-double cpuSeconds(clockid_t clock)
-{
-    timespec ts {};
-    clock_gettime(clock, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-double threadCpuSeconds()
-{
-    return cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
-}
 
 // CPU seconds of this process's threads of that name so far (Qt names a QThread's OS thread
 // after its objectName: FeedThread, RecordingThread).
@@ -137,12 +128,7 @@ int main(int argc, char **argv)
     });
     QTimer::singleShot(120'000, &app, [&] { app.exit(2); });
     // The client's CPU is the process's minus the exchange thread's.
-    const auto exchangeCpu = [exchange] {
-        double seconds = 0;
-        QMetaObject::invokeMethod(
-            exchange, [&seconds] { seconds = threadCpuSeconds(); }, Qt::BlockingQueuedConnection);
-        return seconds;
-    };
+    const auto exchangeCpu = [exchange] { return bench::threadCpuSecondsOf(exchange); };
     const double processCpuStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
     const double exchangeCpuStart = exchangeCpu();
     feed.start();

@@ -6,6 +6,7 @@
 //
 //   window_bench [--markets N] [--rate TICKS_PER_S] [--seconds S] [--warmup S]
 //                [--history POINTS] [--minimized] [--watch N] [--probe]
+#include "benchclock.h"
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakemarkets.h"
 #include "bithumbticker/marketstore.h"
@@ -24,18 +25,9 @@
 #include <ctime>
 
 using namespace ticker;
+using bench::cpuSeconds;
+using bench::threadCpuSeconds;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-double cpuSeconds(clockid_t clock)
-{
-    timespec ts {};
-    clock_gettime(clock, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -153,13 +145,7 @@ int main(int argc, char **argv)
     if (parser.isSet(probeOption))
         probe.start();
 
-    const auto exchangeCpu = [exchange] {
-        double cpu = 0;
-        QMetaObject::invokeMethod(
-            exchange, [&cpu] { cpu = cpuSeconds(CLOCK_THREAD_CPUTIME_ID); },
-            Qt::BlockingQueuedConnection);
-        return cpu;
-    };
+    const auto exchangeCpu = [exchange] { return bench::threadCpuSecondsOf(exchange); };
     double processStart = 0, exchangeStart = 0, guiStart = 0;
     int paintsStart = 0;
     qint64 ticksSeen = 0, ticksStart = 0;
