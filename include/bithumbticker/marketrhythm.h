@@ -20,7 +20,12 @@ public:
     qint64 lastMs() const { return m_lastMs; }
     double usualGapMs() const { return m_usualGapMs; } // 0 until two ticks were seen
     qint64 staleAfterMs() const;
-    bool isStale(qint64 nowMs) const { return hasTicked() && nowMs - m_lastMs > staleAfterMs(); }
+    bool isStale(qint64 nowMs) const { return hasTicked() && isStaleTrade(m_lastMs, nowMs); }
+    // Whether a trade at tradeMs is, at nowMs, older than this market's rhythm allows.
+    bool isStaleTrade(qint64 tradeMs, qint64 nowMs) const
+    {
+        return nowMs - tradeMs > staleAfterMs();
+    }
 
 private:
     qint64 m_lastMs = 0;

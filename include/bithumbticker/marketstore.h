@@ -79,6 +79,10 @@ public:
     // silent far beyond its rhythm. Pure, so every view and test asks the same question.
     static bool judgeStale(const MarketState &market, const LinkState &link, qint64 nowMs);
     bool isStale(const MarketId &market) const;
+    // The same judge for one tick as it arrives: stale when its link is not live, or when its
+    // trade (a quiet market's snapshot, a late frame) is older than its market's rhythm allows.
+    static bool judgeStale(
+        const MarketState &market, const Tick &tick, const LinkState &link, qint64 nowMs);
     // Subscribed, silent for noDataAfterMs of a live link, and no catalogue at hand that could
     // say whether the exchange lists it. Pure, like judgeStale.
     static bool judgeWithoutData(const MarketState &market, const LinkState &link, qint64 nowMs);
@@ -108,6 +112,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void marketsChanged(const QList<ticker::MarketId> &markets); // new ticks or history
+    // Every tick of a batch, in order, once the store has applied them (the alert engine's).
+    void ticksApplied(const ticker::TickBatch &ticks);
     void staleChanged(const QList<ticker::MarketId> &markets);
     void linkChanged();
     void catalogChanged();

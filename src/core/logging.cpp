@@ -7,6 +7,7 @@ Q_LOGGING_CATEGORY(lcProtocol, "ticker.protocol", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHistory, "ticker.history", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCatalog, "ticker.catalog", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcRecord, "ticker.record", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAlert, "ticker.alert", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcUi, "ticker.ui", QtInfoMsg)
 } // namespace ticker
 

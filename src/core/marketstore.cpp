@@ -80,6 +80,12 @@ bool MarketStore::judgeStale(const MarketState &market, const LinkState &link, q
     return market.rhythm.hasTicked() && (!link.isLive() || market.rhythm.isStale(nowMs));
 }
 
+bool MarketStore::judgeStale(
+    const MarketState &market, const Tick &tick, const LinkState &link, qint64 nowMs)
+{
+    return !link.isLive() || market.rhythm.isStaleTrade(tick.localTimeMs, nowMs);
+}
+
 bool MarketStore::isStale(const MarketId &market) const
 {
     const MarketState *known = find(market);
@@ -170,6 +176,7 @@ void MarketStore::applyTicks(const TickBatch &ticks)
     if (changed.isEmpty())
         return;
     Q_EMIT marketsChanged(changed);
+    Q_EMIT ticksApplied(ticks);
     // A tick can end its own market's silence at once; the others wait for the next check.
     const qint64 nowMs = now();
     QList<MarketId> revived;
