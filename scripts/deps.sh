@@ -5,6 +5,8 @@ set -euo pipefail
 packages=(cmake g++ make pkg-config qt6-base-dev qt6-websockets-dev nlohmann-json3-dev
           libgtest-dev libbenchmark-dev libgl-dev openssl zlib1g-dev
           qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
+          libqt6svg6 # the SVG window icon
+          dpkg-dev # dpkg-shlibdeps, for the .deb's dependencies (scripts/package.sh)
           fonts-nanum # Hangul for the Korean the window shows (투자유의)
           "$@") # extra packages as arguments
 missing=()

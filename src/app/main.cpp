@@ -15,6 +15,7 @@
 #include "bithumbticker/wakewatcher.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -133,9 +134,16 @@ void quitAtEndOfReplay(FakeExchange *exchange, TickerFeed *feed)
 
 int main(int argc, char **argv)
 {
-    std::unique_ptr<QCoreApplication> app = needsNoDisplay(argc, argv)
+    const bool noDisplay = needsNoDisplay(argc, argv);
+    std::unique_ptr<QCoreApplication> app = noDisplay
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);
+    if (!noDisplay) {
+        // The installed desktop file's name, so Wayland and the task bar match the window to it.
+        QGuiApplication::setDesktopFileName(u"io.github.bithumbticker.BithumbTicker"_s);
+        QApplication::setWindowIcon(
+            QIcon(u":/bithumbticker/io.github.bithumbticker.BithumbTicker.svg"_s));
+    }
     QCoreApplication::setApplicationName(u"bithumb-ticker"_s);
     QCoreApplication::setOrganizationName(u"bithumb-ticker"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BITHUMB_TICKER_VERSION));

@@ -7,7 +7,7 @@
 #include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/overviewfetcher.h"
-#include "bithumbticker/tcpfaultproxy.h"
+#include "tcpfaultproxy.h"
 
 #include <QDateTime>
 #include <QSet>

@@ -2,9 +2,9 @@
 // milliseconds; waits end as soon as what they wait for happens.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/marketrhythm.h"
-#include "bithumbticker/tcpfaultproxy.h"
 #include "bithumbticker/tickerfeed.h"
 #include "proxiedexchange.h"
+#include "tcpfaultproxy.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

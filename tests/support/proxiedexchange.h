@@ -1,7 +1,7 @@
 #pragma once
 
 #include "bithumbticker/fakeexchange.h"
-#include "bithumbticker/tcpfaultproxy.h"
+#include "tcpfaultproxy.h"
 
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "bithumbticker/tcpfaultproxy.h"
+#include "tcpfaultproxy.h"
 
 #include <QTcpSocket>
 
