@@ -10,6 +10,31 @@ using namespace Qt::StringLiterals;
 
 namespace ticker {
 
+namespace {
+
+QString alertErrorText(AlertSpec::Error error)
+{
+    switch (error) {
+    case AlertSpec::Error::Empty:
+        return u"empty"_s;
+    case AlertSpec::Error::NoCondition:
+        return u"no >, < or %"_s;
+    case AlertSpec::Error::BadMarket:
+        return u"no market before the condition; write BTC_KRW or KRW-BTC"_s;
+    case AlertSpec::Error::BadThreshold:
+        return u"the price must be a plain positive decimal, like 135000000"_s;
+    case AlertSpec::Error::BadPercent:
+        return u"the move must be a plain positive percent, at most 1000"_s;
+    case AlertSpec::Error::MissingWindow:
+        return u"a move needs a window, like %5/10m"_s;
+    case AlertSpec::Error::BadWindow:
+        return u"the window must be a whole number with s, m or h, at most 24h"_s;
+    }
+    return {};
+}
+
+} // namespace
+
 std::optional<AppOptions> AppOptions::fromArguments(
     const QStringList &arguments, int *exitCode, QString *error)
 {
@@ -50,8 +75,12 @@ std::optional<AppOptions> AppOptions::fromArguments(
         u"Play a recording back through the built-in exchange instead of connecting."_s, u"FILE"_s);
     const QCommandLineOption speed(u"speed"_s,
         u"With --replay: X times the recorded pace; 0: as fast as possible."_s, u"X"_s, u"1"_s);
+    const QCommandLineOption alert(u"alert"_s,
+        u"Alert when MARKET>PRICE (at or above), MARKET<PRICE (at or below) or MARKET%X/WINDOW "
+        "(a move of X % within WINDOW: 30s, 10m, 1h); repeatable."_s,
+        u"SPEC"_s);
     parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats,
-        heartbeat, caFile, restUrl, noBackfill, range, listMarkets, record, replay, speed});
+        heartbeat, caFile, restUrl, noBackfill, range, listMarkets, record, replay, speed, alert});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -109,6 +138,14 @@ std::optional<AppOptions> AppOptions::fromArguments(
     }
     if (options.feed.markets.isEmpty())
         return fail(u"--symbols names no market"_s);
+
+    for (const QString &text : parser.values(alert)) {
+        auto parsed = AlertSpec::parse(text);
+        if (const auto *why = std::get_if<AlertSpec::Error>(&parsed))
+            return fail(
+                u"--alert: not an alert: "_s + text + u" ("_s + alertErrorText(*why) + u")"_s);
+        options.alerts.append(std::get<AlertSpec>(std::move(parsed)));
+    }
 
     options.feed.tickType = parser.value(tickType).toUpper();
     if (!isValidTickType(options.feed.tickType))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bithumbticker/alertspec.h"
 #include "bithumbticker/feedconfig.h"
 
 #include <QHash>
@@ -35,6 +36,7 @@ struct AppOptions
     // Said on the command line, not defaults: a replay takes the recording's otherwise.
     bool apiGiven = false, symbolsGiven = false, tickTypeGiven = false;
     qint64 exitAfterTicks = 0; // 0: no limit
+    QList<AlertSpec> alerts;   // --alert SPEC, repeatable: alerts for this run
 
     // Parses arguments (argv[0] first). On --help or --version prints and sets *exitCode to 0;
     // on an error sets *error and *exitCode to 2. Returns nothing in both cases.

@@ -122,11 +122,36 @@ QByteArray HeadlessPrinter::toJsonLine(const Tick &tick, const QString &symbol)
     return QByteArray::fromStdString(line);
 }
 
+QByteArray HeadlessPrinter::alertJsonLine(const AlertSpec &alert, const Tick &tick)
+{
+    std::string line;
+    line.reserve(160);
+    line += "{\"alert\":";
+    appendString(line, alert.text.toStdString());
+    line += ",\"symbol\":";
+    appendString(line, alert.marketText.toStdString());
+    line += ",\"closePrice\":";
+    appendString(line, tick.priceText.toStdString());
+    line += ",\"time\":";
+    appendIsoTime(line, tick.exchangeTimeMs > 0 ? tick.exchangeTimeMs : tick.receivedMs);
+    line += "}\n";
+    return QByteArray::fromStdString(line);
+}
+
+void HeadlessPrinter::printAlert(const AlertSpec &alert, const Tick &tick)
+{
+    const QByteArray line = alertJsonLine(alert, tick);
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);
+    std::fflush(m_out);
+}
+
 void HeadlessPrinter::print(const TickBatch &ticks)
 {
     for (const Tick &tick : ticks) {
         if (m_limit > 0 && m_printed >= m_limit)
             return;
+        if (!m_printedMarkets.isEmpty() && !m_printedMarkets.contains(tick.market))
+            continue;
         const QString symbol = m_spelling.value(tick.market, tick.market.toString());
         const QByteArray line = toJsonLine(tick, symbol);
         std::fwrite(line.constData(), 1, std::size_t(line.size()), m_out);

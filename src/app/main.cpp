@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "marketlisting.h"
 
+#include "bithumbticker/alertengine.h"
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/logging.h"
@@ -237,6 +238,11 @@ int main(int argc, char **argv)
     std::unique_ptr<HistoryBackfill> backfill;
     std::unique_ptr<OverviewFetcher> overviews;
     qint64 ticksSeen = 0;
+    // Alerts watch what the store accepts; their markets are subscribed beside the others.
+    AlertEngine alerts(&store);
+    for (const AlertSpec &alert : std::as_const(options->alerts))
+        alerts.add(alert);
+    subscriptions.setWanted(Subscriptions::Need::Alerts, alerts.markets());
     if (options->headless) {
         printer
             = std::make_unique<HeadlessPrinter>(options->spelling, stdout, options->exitAfterTicks);
@@ -264,6 +270,14 @@ int main(int argc, char **argv)
             });
         if (!options->replayPath.isEmpty())
             quitAtEndOfReplay(exchange.get(), &feed);
+        if (alerts.count() > 0) {
+            // Connected after the printer: a tick's line comes before the alert it fires.
+            printer->setPrinted(options->feed.markets);
+            subscriptions.setWanted(Subscriptions::Need::Watchlist, options->feed.markets);
+            connectFeed(&feed, &store, &subscriptions);
+            QObject::connect(
+                &alerts, &AlertEngine::fired, printer.get(), &HeadlessPrinter::printAlert);
+        }
     } else {
         store.setCatalog(catalog.entries(), catalog.source());
         QObject::connect(&catalog, &MarketCatalog::refreshed, &store,
@@ -319,6 +333,13 @@ int main(int argc, char **argv)
             overviews = std::make_unique<OverviewFetcher>(overviewConfig);
             store.setOverviews(overviews.get());
         }
+        QObject::connect(&alerts, &AlertEngine::fired, window.get(),
+            [&](const AlertSpec &alert, const Tick &tick) {
+                window->statusBar()->showMessage(
+                    MainWindow::tr("Alert %1: %2 at %3")
+                        .arg(alert.text, alert.marketText, tick.priceText),
+                    60'000);
+            });
         window->show();
         if (options->exitAfterTicks > 0) {
             QObject::connect(

@@ -403,3 +403,60 @@ TEST(Cli, TheWindowKeepsItsSettingsAndACommandLineRunLeavesThemAlone)
         (QStringList {u"KRW-ETH"_s, u"KRW-XRP"_s}));
     EXPECT_FALSE(after.value(u"window/geometry"_s).toByteArray().isEmpty()); // saved at quit
 }
+
+// --alert: a crossing prints one JSON line beside the ticks, once; the market's old snapshot
+// (already beyond, but two hours old) and a market subscribed only for the alert print nothing.
+TEST(Cli, AlertPrintsOneLineWhenThePriceCrosses)
+{
+    FakeExchange exchange;
+    ASSERT_TRUE(exchange.listen());
+    exchange.setStreamInterval(0);
+    const MarketId btc = *MarketId::fromV1("BTC_KRW");
+    const MarketId eth = *MarketId::fromV1("ETH_KRW");
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    exchange.publish(btc, u"140000000"_s, now - 2 * 3600'000);
+    QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
+    QProcess process;
+    process.setProcessEnvironment(hermeticEnvironment());
+    process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
+        {u"--headless"_s, u"--url"_s, exchange.url(ApiVersion::V2).toString(), u"--symbols"_s,
+            u"ETH_KRW"_s, u"--alert"_s, u"BTC_KRW>135000000"_s, u"--exit-after"_s, u"2"_s});
+    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    // After the snapshots' trades: the fake stamps a market's first trade when it is asked for.
+    const qint64 later = QDateTime::currentMSecsSinceEpoch() + 1000;
+    const qint64 crossed = later + 2;
+    exchange.publish(btc, u"134000000"_s, later + 1);
+    exchange.publish(btc, u"135000000"_s, crossed);
+    exchange.publish(btc, u"136000000"_s, later + 3);
+    exchange.publish(eth, u"4312000"_s, later + 4);
+    const bool exited
+        = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
+    ASSERT_TRUE(exited) << process.readAllStandardOutput().toStdString()
+                        << process.readAllStandardError().toStdString();
+    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    const QByteArray out = process.readAllStandardOutput();
+    QByteArrayList alertLines, tickSymbols;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.startsWith("{\"alert\""))
+            alertLines.append(line);
+        else if (!line.isEmpty())
+            tickSymbols.append(QByteArray::fromStdString(
+                json::parse(line.toStdString())["symbol"].get<std::string>()));
+    }
+    const QByteArray time
+        = QDateTime::fromMSecsSinceEpoch(crossed, Qt::UTC).toString(Qt::ISODateWithMs).toLatin1();
+    ASSERT_EQ(alertLines.size(), 1) << out.toStdString();
+    EXPECT_EQ(alertLines[0],
+        "{\"alert\":\"BTC_KRW>135000000\",\"symbol\":\"BTC_KRW\",\"closePrice\":\"135000000\","
+        "\"time\":\""
+            + time + "\"}");
+    EXPECT_EQ(tickSymbols, QByteArrayList({"ETH_KRW", "ETH_KRW"})) << out.toStdString();
+}
+
+TEST(Cli, MalformedAlertExitsTwoNamingIt)
+{
+    const TickerRun run = runTicker({u"--headless"_s, u"--demo"_s, u"--alert"_s, u"BTC_KRW>1e8"_s});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains("BTC_KRW>1e8")) << run.err.toStdString();
+    EXPECT_TRUE(run.out.isEmpty());
+}
