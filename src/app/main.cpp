@@ -10,6 +10,7 @@
 #include "bithumbticker/logging.h"
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/overviewfetcher.h"
+#include "bithumbticker/priceformat.h"
 #include "bithumbticker/recording.h"
 #include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
@@ -336,8 +337,9 @@ int main(int argc, char **argv)
         QObject::connect(&alerts, &AlertEngine::fired, window.get(),
             [&](const AlertSpec &alert, const Tick &tick) {
                 window->statusBar()->showMessage(
-                    MainWindow::tr("Alert %1: %2 at %3")
-                        .arg(alert.text, alert.marketText, tick.priceText),
+                    MainWindow::tr("Alert %1: %2 %3")
+                        .arg(alert.text, formatPrice(tick.priceText, tick.price, window->locale()),
+                            tick.market.quote()),
                     60'000);
             });
         window->show();
