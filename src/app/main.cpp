@@ -202,11 +202,15 @@ int main(int argc, char **argv)
     catalog.load();
     if (catalog.source() == MarketCatalog::Source::Bundled && !replaying)
         refreshAndWait(catalog);
-    // Only what the command line names: a saved market that was delisted stays in the
-    // watchlist, marked, until the user removes it; a recording's markets were real then.
-    if (const QString unlisted = options->given.symbols && !replaying
-            ? unlistedMarkets(catalog, options->feed.markets)
-            : QString();
+    // Only what the command line names (--symbols, --alert): a saved market that was delisted
+    // stays in the watchlist, marked, until the user removes it; a recording's markets were
+    // real then.
+    QList<MarketId> named = options->given.symbols ? options->feed.markets : QList<MarketId>();
+    for (const AlertSpec &alert : std::as_const(options->alerts)) {
+        if (!named.contains(alert.market))
+            named.append(alert.market);
+    }
+    if (const QString unlisted = replaying ? QString() : unlistedMarkets(catalog, named);
         !unlisted.isEmpty()) {
         if (catalog.source() != MarketCatalog::Source::Bundled) {
             std::fprintf(
@@ -252,14 +256,14 @@ int main(int argc, char **argv)
             &QCoreApplication::quit, Qt::QueuedConnection);
         // The link's state goes to stderr, so a script can tell a quiet market from a dead link.
         QObject::connect(&feed, &TickerFeed::stateChanged,
-            [](FeedClient::State state, const QString &detail, int redialInMs) {
+            [](FeedClient::State state, const LinkDetail &detail, int redialInMs) {
                 if (state == FeedClient::State::Redialing)
                     std::fprintf(stderr, "bithumb-ticker: link lost (%s), redialling in %d ms\n",
-                        qPrintable(detail), redialInMs);
+                        qPrintable(detail.logText()), redialInMs);
                 else if (state == FeedClient::State::RateLimited)
                     std::fprintf(stderr,
                         "bithumb-ticker: rate-limited by Bithumb (%s), retrying in %d min\n",
-                        qPrintable(detail), (redialInMs + 59'999) / 60'000);
+                        qPrintable(detail.logText()), (redialInMs + 59'999) / 60'000);
                 else if (state == FeedClient::State::Live)
                     std::fprintf(stderr, "bithumb-ticker: live\n");
             });

@@ -460,3 +460,15 @@ TEST(Cli, MalformedAlertExitsTwoNamingIt)
     EXPECT_TRUE(run.err.contains("BTC_KRW>1e8")) << run.err.toStdString();
     EXPECT_TRUE(run.out.isEmpty());
 }
+
+TEST(Cli, AnAlertOnAMarketTheExchangeDoesNotListExitsTwoNamingIt)
+{
+    QTemporaryDir cacheHome;
+    // An alert that could never fire must not sit silently: refused like --symbols.
+    const TickerRun run = runTicker({u"--demo"_s, u"--headless"_s, u"--symbols"_s, u"BTC_KRW"_s,
+                                        u"--alert"_s, u"NOPE_KRW>1"_s, u"--duration"_s, u"5"_s},
+        withCacheHome(cacheHome));
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains("not listed on Bithumb: NOPE_KRW")) << run.err.toStdString();
+    EXPECT_TRUE(run.out.isEmpty());
+}
