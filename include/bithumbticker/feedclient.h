@@ -4,6 +4,7 @@
 #include "bithumbticker/clockoffset.h"
 #include "bithumbticker/feedconfig.h"
 #include "bithumbticker/feedstats.h"
+#include "bithumbticker/linkdetail.h"
 #include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/protocol.h"
 #include "bithumbticker/recording.h"
@@ -43,7 +44,7 @@ public Q_SLOTS:
     void stop();
     void setMarkets(const QList<ticker::MarketId> &markets);
     // Dial at once instead of waiting out the backoff (network back, or the machine woke up).
-    void redialNow(const QString &why);
+    void redialNow(const ticker::LinkDetail &why);
     // The frame tap: while on, every frame received and every link event also leaves in
     // recorded(), batched like the ticks. Turned on mid-link, it starts with that link's
     // connect and subscribe, so a recording always begins with a whole link.
@@ -51,8 +52,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
-    // redialInMs: with State::Redialing or RateLimited, how long until the next dial.
-    void stateChanged(ticker::FeedClient::State state, const QString &detail, int redialInMs);
+    // detail: Connecting, Live: the URL; Redialing, RateLimited: why. redialInMs: with
+    // State::Redialing or RateLimited, how long until the next dial.
+    void stateChanged(
+        ticker::FeedClient::State state, const ticker::LinkDetail &detail, int redialInMs);
     // A status or error the server sent (API 1.0 status frames, API 2.0 error frames).
     void serverMessage(const QString &code, const QString &message, bool isError);
     void stopped(); // after stop(): nothing more will be sent
@@ -81,10 +84,10 @@ private:
     void checkHeartbeat();
     void countStaleMarkets();
     MarketTrack &trackOf(const MarketId &market);
-    void linkLost(const QString &why);
-    QString lossReason(int closeCode, const QString &closeReason);
+    void linkLost(const LinkDetail &why);
+    LinkDetail lossReason(int closeCode, const QString &closeReason);
     void flush();
-    void setState(State state, const QString &detail = {}, int redialInMs = 0);
+    void setState(State state, const LinkDetail &detail = {}, int redialInMs = 0);
     qint64 now() const;
 
     FeedConfig m_config;
@@ -101,7 +104,7 @@ private:
     QTimer *m_connectTimer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_healthyTimer = nullptr;
-    QString m_lastTlsError;     // why the current dial's handshake was refused
+    QString m_lastTlsError;     // why the current dial's handshake was refused, as Qt says it
     QString m_socketError;      // the socket's own first error since the dial
     bool m_rateLimited = false; // the current dial was refused with HTTP 429
     ClockOffset m_clock;        // this machine's clock against the exchange's

@@ -10,7 +10,7 @@ namespace ticker {
 struct LinkState
 {
     FeedClient::State state = FeedClient::State::Idle;
-    QString detail;         // Connecting: where; Redialing, RateLimited: why
+    LinkDetail detail;      // Connecting: where; Redialing, RateLimited: why
     qint64 redialAtMs = 0;  // Redialing, RateLimited: when the next dial is due
     qint64 liveSinceMs = 0; // when it last became live
     bool networkOnline = true;

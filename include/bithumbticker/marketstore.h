@@ -100,7 +100,8 @@ public Q_SLOTS:
     void applyOverview(const ticker::MarketId &market, const std::vector<ticker::Candle> &candles);
     // The markets a view shows now (e.g. the watchlist's visible rows).
     void setVisibleMarkets(const QList<ticker::MarketId> &markets);
-    void setLinkState(ticker::FeedClient::State state, const QString &detail, int redialInMs);
+    void setLinkState(
+        ticker::FeedClient::State state, const ticker::LinkDetail &detail, int redialInMs);
     void setNetworkOnline(bool online);
     void setCatalog(
         const std::vector<ticker::MarketCatalog::Entry> &entries, MarketCatalog::Source source);

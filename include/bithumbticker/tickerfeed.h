@@ -20,7 +20,7 @@ public:
     void start();
     FeedStats stop(); // blocks until the worker has closed its link; returns final counters
     void setMarkets(const QList<MarketId> &markets);
-    void redialNow(const QString &why);
+    void redialNow(const ticker::LinkDetail &why);
 
     // Records every frame and link event to path (recording.h) on a writer thread of its own,
     // before start() or while running. symbols: the markets as the user spelled them, for
@@ -35,11 +35,12 @@ public:
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
-    void stateChanged(ticker::FeedClient::State state, const QString &detail, int redialInMs);
+    void stateChanged(
+        ticker::FeedClient::State state, const ticker::LinkDetail &detail, int redialInMs);
     void serverMessage(const QString &code, const QString &message, bool isError);
     // Requests to the worker, queued to its slots.
     void marketsRequested(const QList<ticker::MarketId> &markets);
-    void redialRequested(const QString &why);
+    void redialRequested(const ticker::LinkDetail &why);
     void stopRequested();
     void recordingProgress(qint64 fileBytes); // at least once a second while recording
     // The recording stopped on its own (a full disk): why, with the path. Said once, at the

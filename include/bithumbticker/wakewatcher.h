@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bithumbticker/linkdetail.h"
+
 #include <QObject>
 
 #include <functional>
@@ -32,7 +34,7 @@ public:
     static bool isClockJump(qint64 wallDeltaMs, qint64 monotonicDeltaMs, qint64 thresholdMs);
 
 Q_SIGNALS:
-    void resumeSuggested(const QString &why);
+    void resumeSuggested(const ticker::LinkDetail &why);
     // Only where the platform has a network-information backend.
     void onlineChanged(bool online);
 

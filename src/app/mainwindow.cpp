@@ -472,7 +472,8 @@ void MainWindow::refreshStatus()
     const QString state = presentLink(link, m_store->now());
     if (state != m_state->text())
         m_state->setText(state);
-    const QString tip = link.state == FeedClient::State::RateLimited ? link.detail : QString();
+    const QString tip
+        = link.state == FeedClient::State::RateLimited ? presentLinkDetail(link.detail) : QString();
     if (tip != m_state->toolTip())
         m_state->setToolTip(tip);
     showCurrent();

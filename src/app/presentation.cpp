@@ -125,20 +125,44 @@ MarketPresentation present(const MarketId &id, const MarketState *market, const 
     return view;
 }
 
+QString presentLinkDetail(const LinkDetail &detail)
+{
+    using Why = LinkDetail::Why;
+    switch (detail.why) {
+    case Why::None:
+    case Why::SocketError: // Qt's own words, translated by Qt
+        return detail.text;
+    case Why::Tls:
+        return tr("TLS: %1").arg(detail.text);
+    case Why::ConnectTimeout:
+        return tr("connect timed out");
+    case Why::NoAnswer:
+        return tr("no answer from the server");
+    case Why::ServerClosed:
+        return detail.text.isEmpty() ? tr("closed by the server (%1)").arg(detail.code)
+                                     : tr("closed by the server: %1").arg(detail.text);
+    case Why::NetworkBack:
+        return tr("the network is back");
+    case Why::Woke:
+        return tr("the computer woke up");
+    }
+    return detail.text;
+}
+
 QString presentLink(const LinkState &link, qint64 nowMs)
 {
     switch (link.state) {
     case FeedClient::State::Idle:
         return tr("Not connected");
     case FeedClient::State::Connecting:
-        return tr("Connecting to %1…").arg(link.detail);
+        return tr("Connecting to %1…").arg(link.detail.text);
     case FeedClient::State::Live:
         return tr("● Live");
     case FeedClient::State::Redialing:
         if (!link.networkOnline)
             return tr("Offline · waiting for the network");
         return tr("Link lost: %1 · reconnecting in %2 s")
-            .arg(link.detail)
+            .arg(presentLinkDetail(link.detail))
             .arg(std::max<qint64>(0, (link.redialAtMs - nowMs + 999) / 1000));
     case FeedClient::State::RateLimited:
         return tr("Rate-limited by Bithumb · retrying in %1 min")

@@ -35,6 +35,9 @@ struct MarketPresentation
 MarketPresentation present(const MarketId &id, const MarketState *market, const LinkState &link,
     qint64 nowMs, const QLocale &locale);
 
+// Why a link was lost, or where it goes, in the user's words.
+QString presentLinkDetail(const LinkDetail &detail);
+
 // The status bar's words for the link.
 QString presentLink(const LinkState &link, qint64 nowMs);
 

@@ -66,7 +66,7 @@ void FeedClient::start()
         m_heartbeatTimer->start(std::max(1, m_config.heartbeatMs / checksPerHeartbeat));
         m_healthyTimer->start(m_config.healthyAfterMs);
         record(RecordedEntry::Kind::Connect, m_url.toEncoded());
-        setState(State::Live, m_url.toDisplayString());
+        setState(State::Live, {LinkDetail::Why::None, m_url.toDisplayString()});
         subscribe();
     });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
@@ -109,7 +109,7 @@ void FeedClient::start()
         for (const auto &error : errors)
             qCWarning(lcFeed) << "TLS error:" << error.errorString();
         if (!errors.isEmpty())
-            m_lastTlsError = tr("TLS: %1").arg(errors.constFirst().errorString());
+            m_lastTlsError = errors.constFirst().errorString();
     });
 
     const auto makeTimer = [this](auto slot) {
@@ -122,7 +122,7 @@ void FeedClient::start()
     m_connectTimer = makeTimer([this] {
         ++m_stats.connectTimeouts;
         qCWarning(lcFeed) << "dial timed out after" << m_config.connectTimeoutMs << "ms";
-        linkLost(tr("connect timed out"));
+        linkLost({LinkDetail::Why::ConnectTimeout});
         m_socket->abort();
     });
     m_connectTimer->setSingleShot(true);
@@ -161,17 +161,17 @@ void FeedClient::setMarkets(const QList<MarketId> &markets)
         subscribe();
 }
 
-void FeedClient::redialNow(const QString &why)
+void FeedClient::redialNow(const LinkDetail &why)
 {
     handoff::acquire();
     if (!m_socket || m_state == State::Connecting)
         return;
     if (m_state == State::RateLimited) {
         // Every dial during Bithumb's ban extends it: a network change does not end it.
-        qCInfo(lcFeed) << "not redialling during the exchange's ban:" << why;
+        qCInfo(lcFeed) << "not redialling during the exchange's ban:" << why.logText();
         return;
     }
-    qCInfo(lcFeed) << "redialling at once:" << why;
+    qCInfo(lcFeed) << "redialling at once:" << why.logText();
     if (m_state == State::Live) {
         linkLost(why);
         m_socket->abort();
@@ -225,7 +225,7 @@ void FeedClient::dial()
     m_lastTlsError.clear();
     m_socketError.clear();
     m_rateLimited = false;
-    setState(State::Connecting, m_url.toDisplayString());
+    setState(State::Connecting, {LinkDetail::Why::None, m_url.toDisplayString()});
     m_connectTimer->start(m_config.connectTimeoutMs);
     m_socket->open(m_url);
 }
@@ -268,7 +268,7 @@ void FeedClient::checkHeartbeat()
     if (m_sinceHeard.elapsed() >= 2 * qint64(m_config.heartbeatMs)) {
         ++m_stats.deadLinks;
         qCWarning(lcFeed) << "no answer for" << m_sinceHeard.elapsed() << "ms: link is dead";
-        linkLost(tr("no answer from the server"));
+        linkLost({LinkDetail::Why::NoAnswer});
         m_socket->abort();
         return;
     }
@@ -293,16 +293,16 @@ void FeedClient::countStaleMarkets()
     }
 }
 
-QString FeedClient::lossReason(int closeCode, const QString &closeReason)
+LinkDetail FeedClient::lossReason(int closeCode, const QString &closeReason)
 {
     if (!m_lastTlsError.isEmpty())
-        return m_lastTlsError;
+        return {LinkDetail::Why::Tls, m_lastTlsError};
     if (!m_socketError.isEmpty())
-        return m_socketError;
-    return closeReason.isEmpty() ? tr("closed by the server (%1)").arg(closeCode) : closeReason;
+        return {LinkDetail::Why::SocketError, m_socketError};
+    return {LinkDetail::Why::ServerClosed, closeReason, closeCode};
 }
 
-void FeedClient::linkLost(const QString &why)
+void FeedClient::linkLost(const LinkDetail &why)
 {
     if (m_redialTimer->isActive())
         return; // already counted and scheduled
@@ -316,7 +316,7 @@ void FeedClient::linkLost(const QString &why)
         const int delay = m_config.rateLimitWaitMs;
         qCWarning(lcFeed) << "rate-limited by the exchange (HTTP 429), next dial in" << delay
                           << "ms";
-        record(RecordedEntry::Kind::Redial, why.toUtf8(), delay);
+        record(RecordedEntry::Kind::Redial, why.logText().toUtf8(), delay);
         setState(State::RateLimited, why, delay);
         m_redialTimer->start(delay);
         return;
@@ -325,8 +325,9 @@ void FeedClient::linkLost(const QString &why)
     // retry, or a link that keeps dropping, backs off.
     const bool wasHealthy = m_state == State::Live && m_backoff.failures() == 0;
     const int delay = wasHealthy ? m_backoff.quickRetryMs() : m_backoff.nextDelayMs();
-    qCInfo(lcFeed).noquote() << "link lost (" << why << "), redialling in" << delay << "ms";
-    record(RecordedEntry::Kind::Redial, why.toUtf8(), delay);
+    qCInfo(lcFeed).noquote() << "link lost (" << why.logText() << "), redialling in" << delay
+                             << "ms";
+    record(RecordedEntry::Kind::Redial, why.logText().toUtf8(), delay);
     setState(State::Redialing, why, delay);
     m_redialTimer->start(delay);
 }
@@ -440,7 +441,7 @@ void FeedClient::flush()
         Q_EMIT recorded(std::exchange(m_recordPending, {}));
 }
 
-void FeedClient::setState(State state, const QString &detail, int redialInMs)
+void FeedClient::setState(State state, const LinkDetail &detail, int redialInMs)
 {
     if (state == m_state && state != State::Connecting && state != State::Redialing
         && state != State::RateLimited)

@@ -201,7 +201,7 @@ void MarketStore::applyCandles(const MarketId &market, const std::vector<Candle>
         askOverviews();
 }
 
-void MarketStore::setLinkState(FeedClient::State state, const QString &detail, int redialInMs)
+void MarketStore::setLinkState(FeedClient::State state, const LinkDetail &detail, int redialInMs)
 {
     // Back after a lost link (every dial says Connecting first): the minutes missed come from
     // the candles.

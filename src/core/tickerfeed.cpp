@@ -128,7 +128,7 @@ void TickerFeed::start()
         Qt::QueuedConnection);
     connect(
         m_client, &FeedClient::stateChanged, this,
-        [this](FeedClient::State state, const QString &detail, int redialInMs) {
+        [this](FeedClient::State state, const LinkDetail &detail, int redialInMs) {
             handoff::acquire();
             m_state = state;
             Q_EMIT stateChanged(state, detail, redialInMs);
@@ -158,7 +158,7 @@ void TickerFeed::setMarkets(const QList<MarketId> &markets)
     Q_EMIT marketsRequested(markets);
 }
 
-void TickerFeed::redialNow(const QString &why)
+void TickerFeed::redialNow(const LinkDetail &why)
 {
     handoff::release();
     Q_EMIT redialRequested(why);

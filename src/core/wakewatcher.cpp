@@ -52,7 +52,7 @@ void WakeWatcher::start()
                     Q_EMIT onlineChanged(false);
                 if (reachability == Reachability::Online) {
                     Q_EMIT onlineChanged(true);
-                    Q_EMIT resumeSuggested(u"the network is back"_s);
+                    Q_EMIT resumeSuggested({LinkDetail::Why::NetworkBack});
                 }
             });
     } else {
@@ -68,7 +68,7 @@ void WakeWatcher::check()
     if (jumped) {
         qCInfo(lcFeed) << "wall clock moved" << (wall - m_lastWall) << "ms in"
                        << (monotonic - m_lastMonotonic) << "ms: resumed from sleep?";
-        Q_EMIT resumeSuggested(u"the machine woke up"_s);
+        Q_EMIT resumeSuggested({LinkDetail::Why::Woke});
     }
     m_lastWall = wall;
     m_lastMonotonic = monotonic;

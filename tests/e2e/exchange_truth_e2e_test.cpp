@@ -217,12 +217,13 @@ TEST_F(ExchangeTruthE2E, Http429WaitsOutTheBanInsteadOfRedialling)
         return s.at(0).template value<FeedClient::State>() == FeedClient::State::RateLimited;
     });
     ASSERT_NE(rateLimited, states.cend());
-    EXPECT_TRUE(rateLimited->at(1).toString().contains(u"429"))
-        << rateLimited->at(1).toString().toStdString();
+    const LinkDetail why = rateLimited->at(1).value<LinkDetail>();
+    EXPECT_EQ(why.why, LinkDetail::Why::SocketError);
+    EXPECT_TRUE(why.text.contains(u"429")) << why.text.toStdString();
     EXPECT_EQ(rateLimited->at(2).toInt(), 2000);
     // The backoff alone would have dialled several times by now (20 ms, then up to 200 ms),
     // and a network change does not end the wait either.
-    feed.redialNow(u"network is back"_s);
+    feed.redialNow({LinkDetail::Why::NetworkBack});
     QTest::qWait(1000);
     EXPECT_EQ(refused.size(), 1);
     // After the wait, one dial; refused again, it waits again.

@@ -192,7 +192,7 @@ TEST_P(FaultE2E, RedialNowSkipsTheBackoff)
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return feed->state() == FeedClient::State::Redialing; }, timeoutMs));
     QSignalSpy resubscribed(&exchange, &FakeExchange::subscribed);
-    feed->redialNow(u"network is back"_s);
+    feed->redialNow({LinkDetail::Why::NetworkBack});
     ASSERT_TRUE(resubscribed.wait(timeoutMs));
     EXPECT_TRUE(tickFlows(u"130112000"_s));
 }

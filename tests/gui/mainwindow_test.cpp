@@ -150,8 +150,9 @@ TEST_F(MainWindowTest, AQuietMarketsSnapshotSaysHowOldItsLastTradeIs)
 TEST_F(MainWindowTest, RateLimitIsSaidWithTheWait)
 {
     Q_EMIT feed->stateChanged(FeedClient::State::RateLimited,
-        u"QWebSocketPrivate::processHandshake: Unhandled http status code: 429 (Too Many "
-        "Requests)."_s,
+        {LinkDetail::Why::SocketError,
+            u"QWebSocketPrivate::processHandshake: Unhandled http status code: 429 (Too Many "
+            "Requests)."_s},
         630'000);
     EXPECT_TRUE(window->statusText().startsWith(u"Rate-limited by Bithumb · retrying in 11 min"))
         << window->statusText().toStdString();
@@ -197,7 +198,7 @@ TEST_F(MainWindowTest, PriceIsMarkedStaleWhileTheLinkIsDown)
     saveScreenshot("stale-link-down");
 
     QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
-    feed->redialNow(u"test"_s);
+    feed->redialNow({LinkDetail::Why::NetworkBack});
     ASSERT_TRUE(subscribed.wait(timeoutMs));
     exchange.publish(*MarketId::fromV1("BTC_KRW"), u"131000000"_s);
     EXPECT_TRUE(QTest::qWaitFor([&] { return !window->isPriceStale(); }, timeoutMs));
@@ -286,7 +287,7 @@ TEST_F(MainWindowTest, ALinkThatComesBackRefillsTheMinutesMissed)
     ASSERT_TRUE(fetched.wait(timeoutMs));
     exchange.closeAll(1001);
     ASSERT_TRUE(QTest::qWaitFor([&] { return window->isPriceStale(); }, timeoutMs));
-    feed->redialNow(u"test"_s); // Connecting, then Live
+    feed->redialNow({LinkDetail::Why::NetworkBack}); // Connecting, then Live
     ASSERT_TRUE(fetched.wait(timeoutMs)) << "no backfill after the link came back";
     EXPECT_EQ(fetched.size(), 2);
 }

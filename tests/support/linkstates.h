@@ -7,7 +7,8 @@
 
 namespace ticker::test {
 
-// Why the feed first said its link was lost (the detail of its first Redialing state), as
+// Why the feed first said its link was lost (the detail of its first Redialing state, in the
+// log's words), as
 // recorded by a spy on TickerFeed::stateChanged; empty if that did not happen in time.
 inline QString lostLinkReason(QSignalSpy &states, int timeoutMs)
 {
@@ -16,7 +17,7 @@ inline QString lostLinkReason(QSignalSpy &states, int timeoutMs)
         [&] {
             for (const auto &state : std::as_const(states)) {
                 if (state.at(0).value<FeedClient::State>() == FeedClient::State::Redialing) {
-                    reason = state.at(1).toString();
+                    reason = state.at(1).value<LinkDetail>().logText();
                     return true;
                 }
             }

@@ -269,7 +269,7 @@ TEST_F(AlertEngineTest, StaleIsJudgedByTheMarketsRhythm)
 TEST_F(AlertEngineTest, NothingFiresWhileTheLinkIsNotLive)
 {
     add(u"BTC_KRW>100"_s);
-    store.setLinkState(FeedClient::State::Redialing, u"gone"_s, 1000);
+    store.setLinkState(FeedClient::State::Redialing, {LinkDetail::Why::NoAnswer}, 1000);
     trade("BTC_KRW", "150");
     EXPECT_TRUE(takeFired().isEmpty());
     store.setLinkState(FeedClient::State::Live, {}, 0);

@@ -71,11 +71,11 @@ TEST_F(MarketStoreTest, ALostLinkMakesEveryPriceStaleButNotAMarketNeverSeen)
 {
     store.applyTicks({tickAt("BTC_KRW", "100", t0)});
     store.state(eth);
-    store.setLinkState(FeedClient::State::Redialing, u"gone"_s, 2000);
+    store.setLinkState(FeedClient::State::Redialing, {LinkDetail::Why::NoAnswer}, 2000);
     EXPECT_TRUE(store.isStale(btc));
     EXPECT_FALSE(store.isStale(eth)); // nothing shown, so nothing stale
     EXPECT_EQ(store.link().redialAtMs, t0 + 2000);
-    EXPECT_EQ(store.link().detail, u"gone");
+    EXPECT_EQ(store.link().detail.why, LinkDetail::Why::NoAnswer);
 }
 
 TEST_F(MarketStoreTest, TheCatalogueSaysWhatIsListedOnlyWhenItCanKnow)

@@ -120,17 +120,36 @@ TEST(Present, ListingNoticesNameTheMarket)
     EXPECT_EQ(present(btc, &market, live(), t0, english).notice, u"no longer listed");
 }
 
+TEST(PresentLink, WhyALinkWasLostIsPhrasedByTheAppAndLoggedInStableEnglish)
+{
+    using Why = LinkDetail::Why;
+    const LinkDetail closed {Why::ServerClosed, {}, 1001};
+    EXPECT_EQ(presentLinkDetail(closed), u"closed by the server (1001)");
+    EXPECT_EQ(closed.logText(), u"closed by the server (1001)"); // what recordings hold
+    const LinkDetail withReason {Why::ServerClosed, u"going away"_s, 1001};
+    EXPECT_EQ(presentLinkDetail(withReason), u"closed by the server: going away");
+    EXPECT_EQ(withReason.logText(), u"going away");
+    const LinkDetail tls {Why::Tls, u"The certificate is self-signed"_s};
+    EXPECT_EQ(presentLinkDetail(tls), u"TLS: The certificate is self-signed");
+    EXPECT_EQ(tls.logText(), u"TLS: The certificate is self-signed");
+    EXPECT_EQ(presentLinkDetail({Why::ConnectTimeout}), u"connect timed out");
+    EXPECT_EQ(presentLinkDetail({Why::Woke}), u"the computer woke up");
+    EXPECT_EQ(LinkDetail {Why::Woke}.logText(), u"the machine woke up");
+}
+
 TEST(PresentLink, EachStateInWords)
 {
     LinkState link;
     EXPECT_EQ(presentLink(link, t0), u"Not connected");
     link.state = FeedClient::State::Connecting;
-    link.detail = u"ws://x"_s;
+    link.detail = {LinkDetail::Why::None, u"ws://x"_s};
     EXPECT_EQ(presentLink(link, t0), u"Connecting to ws://x…");
     link.state = FeedClient::State::Redialing;
-    link.detail = u"gone"_s;
+    link.detail = {LinkDetail::Why::SocketError, u"gone"_s};
     link.redialAtMs = t0 + 2500;
     EXPECT_EQ(presentLink(link, t0), u"Link lost: gone · reconnecting in 3 s");
+    link.detail = {LinkDetail::Why::NoAnswer};
+    EXPECT_EQ(presentLink(link, t0), u"Link lost: no answer from the server · reconnecting in 3 s");
     link.networkOnline = false;
     EXPECT_EQ(presentLink(link, t0), u"Offline · waiting for the network");
     link.state = FeedClient::State::RateLimited;

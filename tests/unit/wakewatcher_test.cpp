@@ -28,7 +28,7 @@ TEST(WakeWatcher, SignalsAResumeOnlyWhenTheWallClockJumps)
     monotonic += 5000;
     watcher.check();
     ASSERT_EQ(resumed.size(), 1);
-    EXPECT_EQ(resumed.first().at(0).toString(), u"the machine woke up");
+    EXPECT_EQ(resumed.first().at(0).value<LinkDetail>().why, LinkDetail::Why::Woke);
     wall += 5000;
     monotonic += 5000;
     watcher.check();
