@@ -1,9 +1,11 @@
 // Headless throughput: FakeExchange floods ticks on its own thread over loopback; the feed
 // parses them on its worker thread and the GUI thread prints every one as a JSON line (to
 // /dev/null), exactly as --headless does. Prints ticks/s, batches and CPU time per thread.
-//   headless_throughput [COUNT [API [record FILE | replay FILE]]]
+//   headless_throughput [--rate N] [COUNT [API [record FILE | replay FILE]]]
 // record: the same flood with --record FILE on (its writer thread counts as client CPU);
 // replay: FILE (a recorded flood) played by the exchange with --speed 0 instead of a flood.
+// --rate N: the COUNT frames are sent at N a second (the exchange catches up every 5 ms)
+// instead of as fast as the link takes, so a cost can be measured at a given rate.
 #include "benchclock.h"
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/recording.h"
@@ -18,7 +20,9 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <ctime>
+#include <memory>
 
 using namespace ticker;
 using bench::cpuSeconds;
@@ -47,6 +51,13 @@ double namedThreadCpuSeconds(const QByteArray &name)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    int rate = 0; // frames a second; 0: a flood
+    if (argc > 2 && std::strcmp(argv[1], "--rate") == 0) {
+        rate = std::atoi(argv[2]);
+        argv[2] = argv[0];
+        argv += 2;
+        argc -= 2;
+    }
     const int count = argc > 1 ? std::atoi(argv[1]) : 300'000;
     ApiVersion api = argc > 2 && std::atoi(argv[2]) == 1 ? ApiVersion::V1 : ApiVersion::V2;
     const QString mode = argc > 4 ? QString::fromLocal8Bit(argv[3]) : QString();
@@ -100,9 +111,27 @@ int main(int argc, char **argv)
     }
 
     // Flood once the subscription is in; API 2.0 first answers with one snapshot tick.
-    if (!replaying) {
+    if (!replaying && rate == 0) {
         QObject::connect(exchange, &FakeExchange::subscribed, exchange,
             [exchange, count] { exchange->flood(count); });
+    } else if (!replaying) {
+        QObject::connect(exchange, &FakeExchange::subscribed, exchange, [exchange, count, rate] {
+            auto *pace = new QTimer(exchange);
+            pace->setTimerType(Qt::PreciseTimer);
+            auto since = std::make_shared<QElapsedTimer>();
+            since->start();
+            QObject::connect(pace, &QTimer::timeout, exchange, [=, sent = 0]() mutable {
+                const int due = int(std::min<qint64>(count, since->elapsed() * rate / 1000));
+                if (due > sent)
+                    exchange->flood(due - sent);
+                sent = due;
+                if (sent >= count) {
+                    pace->stop();
+                    pace->deleteLater();
+                }
+            });
+            pace->start(5);
+        });
     }
     const qint64 expected = count + (api == ApiVersion::V2 ? 1 : 0);
     qint64 received = 0, batches = 0, largestBatch = 0;
@@ -147,11 +176,12 @@ int main(int argc, char **argv)
 
     const qint64 flooded = received;
     std::printf(
-        "api %d: %lld ticks in %.3f s = %.0f ticks/s wall; %lld batches (largest %lld); "
+        "%sapi %d: %lld ticks in %.3f s = %.0f ticks/s wall; %lld batches (largest %lld); "
         "client CPU %.3f s = %.2f us/tick = %.0f ticks/s per core; GUI thread %.2f us/tick; "
         "feed thread %.2f us/tick, writer thread %.2f us/tick; "
         "%llu bytes; rejected %llu; %s%lld bytes recorded\n",
-        int(api), flooded, seconds, double(flooded) / seconds, batches, largestBatch, clientCpu,
+        rate > 0 ? qPrintable(QStringLiteral("paced at %1 frames/s; ").arg(rate)) : "", int(api),
+        flooded, seconds, double(flooded) / seconds, batches, largestBatch, clientCpu,
         clientCpu / double(flooded) * 1e6, double(flooded) / clientCpu,
         guiCpu / double(flooded) * 1e6, feedCpu / double(flooded) * 1e6,
         writerCpu / double(flooded) * 1e6, static_cast<unsigned long long>(stats.bytes),
