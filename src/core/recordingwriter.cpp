@@ -129,7 +129,7 @@ bool RecordingWriter::flush(bool sync)
     } else {
         ok = writeOut(m_buffer.constData(), m_buffer.size());
     }
-    m_buffer.clear();
+    m_buffer.resize(0); // keeps its capacity: a flood refills it at once
     if (ok) {
         handoff::release();
         Q_EMIT progress(m_fileBytes);

@@ -1,12 +1,33 @@
 #include "bithumbticker/tickerfeed.h"
 
+#include "bithumbticker/logging.h"
 #include "threadhandoff.h"
 
 #include <QDateTime>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace ticker {
+
+namespace {
+
+// The recording's writer yields to the feed when both want a core: it has a buffer and can
+// catch up, the feed cannot. Nice 10 (Linux nice values are per thread), not SCHED_IDLE, so
+// a busy machine still lets it flush every half second.
+void yieldToTheFeed()
+{
+#ifdef Q_OS_LINUX
+    if (setpriority(PRIO_PROCESS, id_t(gettid()), 10) != 0)
+        qCInfo(lcRecord) << "the recording thread keeps its priority:" << qt_error_string(errno);
+#endif
+}
+
+} // namespace
 
 TickerFeed::TickerFeed(FeedConfig config, QObject *parent)
     : QObject(parent)
@@ -14,6 +35,8 @@ TickerFeed::TickerFeed(FeedConfig config, QObject *parent)
 {
     m_thread.setObjectName(u"FeedThread"_s);
     m_writerThread.setObjectName(u"RecordingThread"_s);
+    connect(&m_writerThread, &QThread::started, &m_writerThread, yieldToTheFeed,
+        Qt::DirectConnection); // runs on the writer's thread, as it starts
 }
 
 TickerFeed::~TickerFeed()

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <zlib.h>
 
 using namespace ticker;
@@ -214,4 +215,31 @@ TEST(JsonString, Utf8IsJudgedAsStrictlyAsTheParser)
     QByteArray out;
     appendJsonString(out, QByteArrayView("a\"b\\c\n\x01", 7));
     EXPECT_EQ(out, R"("a\"b\\c\u000a\u0001")");
+}
+
+// Every byte that must be escaped, at every place within and around an eight-byte word, read
+// back by the JSON parser as exactly the bytes written, whether the output was empty or not.
+TEST(JsonString, EveryByteToEscapeAtEveryOffsetReadsBack)
+{
+    for (int c = 0; c < 0x80; ++c) {
+        for (int length = 1; length <= 20; ++length) {
+            for (int at = 0; at < length; ++at) {
+                std::string text(std::size_t(length), 'a');
+                text[std::size_t(at)] = char(c);
+                if (at + 1 < length)
+                    text[std::size_t(at + 1)] = '"'; // two to escape in a row
+                std::string out = "x";
+                appendJsonString(out, QByteArrayView(text.data(), qsizetype(text.size())));
+                ASSERT_EQ(out.front(), 'x');
+                const auto back = nlohmann::json::parse(out.substr(1), nullptr, false);
+                ASSERT_TRUE(back.is_string()) << "byte " << c << " at " << at << ": " << out;
+                ASSERT_EQ(back.get<std::string>(), text) << "byte " << c << " at " << at;
+            }
+        }
+    }
+    QByteArray korean
+        = QByteArrayLiteral("{\"market\":\"KRW-BTC\",\"name\":\"\xeb\xb9\x84\xed\x8a\xb8\"}");
+    QByteArray out;
+    appendJsonString(out, korean);
+    EXPECT_EQ(out, '"' + QByteArray(korean).replace("\"", "\\\"") + '"'); // Hangul as it is
 }
