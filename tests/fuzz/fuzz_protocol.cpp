@@ -2,9 +2,11 @@
 // WebSocket frame and as a REST candle answer, without crashing; whatever is called a tick must
 // be one a person could be shown, and the candles kept must be valid, in order and unique. The
 // same bytes as a market list (API 2.0's /v1/market/all): only valid, unique markets with plain
-// names are kept.
+// names are kept. And the same bytes recorded as a binary frame read back exactly (the
+// writer's escaping and base64).
 #include "bithumbticker/marketcatalog.h"
 #include "bithumbticker/protocol.h"
+#include "bithumbticker/recording.h"
 
 #include <cmath>
 #include <cstdint>
@@ -64,5 +66,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             }
         }
     }
+
+    QByteArray line;
+    Recording::appendLine(line, {RecordedEntry::Kind::Binary, 1, 1, bytes.toByteArray()});
+    if (!line.endsWith('\n') || line.count('\n') != 1)
+        std::abort(); // one line per entry
+    const auto back = Recording::parseLine(QByteArrayView(line).chopped(1), nullptr);
+    if (!back || back->kind != RecordedEntry::Kind::Binary || back->data != bytes)
+        std::abort();
     return 0;
 }
