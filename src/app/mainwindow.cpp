@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "bithumbticker/logging.h"
+#include "languagemenu.h"
 #include "marketpicker.h"
 #include "presentation.h"
 #include "sparklinedelegate.h"
@@ -18,6 +19,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -184,6 +186,8 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     m_statusTimer->setInterval(1000);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start();
+
+    menuBar()->addMenu(new LanguageMenu(this));
 
     showCurrent();
     showWatchState();
