@@ -9,12 +9,12 @@
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>System</source>
         <translation>시스템 설정</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Applies after a restart</source>
         <translation>다시 시작하면 적용됩니다</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>ticker::MainWindow</name>
     <message>
-        <location filename="../../src/app/main.cpp" line="+331"/>
+        <location filename="../../src/app/main.cpp" line="+333"/>
         <source>Server error %1: %2</source>
         <translation>서버 오류 %1: %2</translation>
     </message>
@@ -245,7 +245,7 @@
         <translation>아직 체결 없음</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>no data from Bithumb for %1 — is it listed?</source>
         <translation>빗썸에서 %1 시세가 오지 않습니다 — 상장된 마켓인가요?</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>연결 끊김: 마지막으로 받은 가격입니다 (%1 체결)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Not connected</source>
         <translation>연결 안 됨</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>마켓 상태: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Caution (투자유의)</source>
         <translation>투자유의</translation>
     </message>
@@ -387,7 +387,7 @@
 <context>
     <name>ticker::WatchlistView</name>
     <message>
-        <location filename="../../src/app/watchlistview.cpp" line="+150"/>
+        <location filename="../../src/app/watchlistview.cpp" line="+153"/>
         <source>Show %1</source>
         <translation>%1 보기</translation>
     </message>
