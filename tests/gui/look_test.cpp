@@ -146,6 +146,10 @@ TEST_F(LookTest, InKoreanEveryPartOfTheWindowSpeaksKorean)
     auto *menu = window->findChild<LanguageMenu *>();
     ASSERT_TRUE(menu);
     EXPECT_EQ(menu->title(), u"언어(&L)");
+    EXPECT_EQ(menu->actions().constFirst()->text(), u"시스템 설정");
+    EXPECT_EQ(menu->actions().constLast()->text(), u"다시 시작하면 적용됩니다");
+    if (const QString dir = qEnvironmentVariable("TICKER_SCREENSHOT_DIR"); !dir.isEmpty())
+        menu->grab().save(dir + u"/language-menu-ko.png"_s);
     now += 5000;
     window->refreshStatus();
     EXPECT_EQ(window->statusText(), u"● 실시간 마지막 체결 5초 전");
