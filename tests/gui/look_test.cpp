@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
 #include <QToolButton>
@@ -47,10 +48,17 @@ double contrast(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+// Fusion's own light palette (the style is the caller's to delete, hence the pointer).
+QPalette fusionPalette()
+{
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(u"Fusion"_s));
+    return fusion->standardPalette();
+}
+
 // A dark palette as a desktop's dark theme gives one (Fusion's roles, dark values).
 QPalette darkPalette()
 {
-    QPalette dark = QStyleFactory::create(u"Fusion"_s)->standardPalette();
+    QPalette dark = fusionPalette();
     dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
     dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
     dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
@@ -263,7 +271,7 @@ TEST_F(LookTest, ADarkPaletteKeepsEveryTextReadable)
 
 TEST_F(LookTest, ALightPaletteKeepsEveryTextReadableToo)
 {
-    QApplication::setPalette(QStyleFactory::create(u"Fusion"_s)->standardPalette());
+    QApplication::setPalette(fusionPalette());
     openWindow();
     const QPalette &palette = window->palette();
     const QColor base = palette.color(QPalette::Base);
