@@ -79,8 +79,13 @@ std::optional<AppOptions> AppOptions::fromArguments(
         u"Alert when MARKET>PRICE (at or above), MARKET<PRICE (at or below) or MARKET%X/WINDOW "
         "(a move of X % within WINDOW: 30s, 10m, 1h); repeatable."_s,
         u"SPEC"_s);
-    parser.addOptions({api, url, symbols, tickType, demo, headless, duration, exitAfter, stats,
-        heartbeat, caFile, restUrl, noBackfill, range, listMarkets, record, replay, speed, alert});
+    const QCommandLineOption lang(u"lang"_s,
+        u"The window's language for this run: ko (Korean) or en (English); default: the "
+        "Language menu's choice, else the system's."_s,
+        u"ko|en"_s);
+    parser.addOptions(
+        {api, url, symbols, tickType, demo, headless, duration, exitAfter, stats, heartbeat, caFile,
+            restUrl, noBackfill, range, listMarkets, record, replay, speed, alert, lang});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -145,6 +150,13 @@ std::optional<AppOptions> AppOptions::fromArguments(
             return fail(
                 u"--alert: not an alert: "_s + text + u" ("_s + alertErrorText(*why) + u")"_s);
         options.alerts.append(std::get<AlertSpec>(std::move(parsed)));
+    }
+
+    if (parser.isSet(lang)) {
+        const auto language = parseUiLanguage(parser.value(lang));
+        if (!language || *language == UiLanguage::System)
+            return fail(u"--lang must be ko or en, not "_s + parser.value(lang));
+        options.language = language;
     }
 
     options.feed.tickType = parser.value(tickType).toUpper();

@@ -2,6 +2,7 @@
 
 #include "bithumbticker/alertspec.h"
 #include "bithumbticker/feedconfig.h"
+#include "uilanguage.h"
 
 #include <QHash>
 #include <QStringList>
@@ -35,8 +36,9 @@ struct AppOptions
     double replaySpeed = 1;     // --speed X: X times the recorded pace; 0: as fast as it goes
     // Said on the command line, not defaults: a replay takes the recording's otherwise.
     bool apiGiven = false, symbolsGiven = false, tickTypeGiven = false;
-    qint64 exitAfterTicks = 0; // 0: no limit
-    QList<AlertSpec> alerts;   // --alert SPEC, repeatable: alerts for this run
+    qint64 exitAfterTicks = 0;          // 0: no limit
+    QList<AlertSpec> alerts;            // --alert SPEC, repeatable: alerts for this run
+    std::optional<UiLanguage> language; // --lang ko|en: the window's language for this run
 
     // Parses arguments (argv[0] first). On --help or --version prints and sets *exitCode to 0;
     // on an error sets *error and *exitCode to 2. Returns nothing in both cases.

@@ -16,6 +16,7 @@ const QString tickTypeKey = u"feed/tickType"_s;
 const QString spanKey = u"window/chartSpanMs"_s;
 const QString geometryKey = u"window/geometry"_s;
 const QString splitterKey = u"window/splitter"_s;
+const QString languageKey = u"window/language"_s;
 
 } // namespace
 
@@ -76,6 +77,20 @@ QByteArray AppSettings::geometry() const
 QByteArray AppSettings::splitterState() const
 {
     return m_settings->value(splitterKey).toByteArray();
+}
+
+UiLanguage AppSettings::language() const
+{
+    const QString code = m_settings->value(languageKey).toString();
+    const auto language = parseUiLanguage(code);
+    if (!language && !code.isEmpty())
+        qCWarning(lcUi) << "settings: ignoring the language" << code << "(ko, en or system)";
+    return language.value_or(UiLanguage::System);
+}
+
+void AppSettings::setLanguage(UiLanguage language)
+{
+    m_settings->setValue(languageKey, uiLanguageCode(language));
 }
 
 void AppSettings::setWatchlist(const QList<MarketId> &markets)

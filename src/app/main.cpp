@@ -1,6 +1,7 @@
 #include "appoptions.h"
 #include "appsettings.h"
 #include "headlessprinter.h"
+#include "languagemenu.h"
 #include "mainwindow.h"
 #include "marketlisting.h"
 
@@ -194,6 +195,10 @@ int main(int argc, char **argv)
         settings = std::make_unique<AppSettings>();
         if (!replaying)
             settings->applyTo(*options);
+        // Korean or English: --lang for this run, else the Language menu's, else the system's.
+        installUiLanguage(
+            uiLocale(options->language.value_or(settings->language()), QLocale::system()),
+            app.get());
     }
 
     // Bithumb answers an unknown code with silence, so the catalogue must refuse it: the
@@ -295,6 +300,14 @@ int main(int argc, char **argv)
         window = std::make_unique<MainWindow>(&store, &subscriptions, options->demo);
         window->setChartSpan(options->chartSpanMs);
         window->setRecorder(&feed);
+        if (auto *languages = window->findChild<LanguageMenu *>()) {
+            languages->setChoice(settings->language());
+            QObject::connect(
+                languages, &LanguageMenu::chosen, window.get(), [&](UiLanguage chosen) {
+                    settings->setLanguage(chosen);
+                    settings->sync();
+                });
+        }
         window->restoreGeometry(settings->geometry());
         window->splitter()->restoreState(settings->splitterState());
         // Only what the user changes is saved: a --symbols run leaves the saved list alone.

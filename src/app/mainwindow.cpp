@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "bithumbticker/logging.h"
+#include "languagemenu.h"
 #include "marketpicker.h"
 #include "presentation.h"
 #include "sparklinedelegate.h"
@@ -18,6 +19,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -33,10 +35,10 @@ namespace {
 
 const char *const spanProperty = "tickerSpanMs";
 
-QString badgeStyle(const QColor &background, const char *text)
+QString badgeStyle(const BadgeColors &colors)
 {
     return u"QLabel { background: %1; color: %2; font-weight: bold; border-radius: 4px;"
-           " padding: 2px 8px; }"_s.arg(background.name(), QLatin1String(text));
+           " padding: 2px 8px; }"_s.arg(colors.background.name(), colors.text.name());
 }
 
 } // namespace
@@ -104,8 +106,8 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     top->addWidget(m_record);
     if (demo) {
         auto *badge = new QLabel(tr("DEMO · simulated prices, not Bithumb"), central);
-        badge->setStyleSheet(u"QLabel { background: #f0a020; color: black; font-weight: bold;"
-                             " border-radius: 4px; padding: 3px 8px; }"_s);
+        badge->setObjectName(u"demoBadge"_s);
+        badge->setStyleSheet(badgeStyle(cautionBadge()));
         top->addWidget(badge);
     }
     layout->addLayout(top);
@@ -184,6 +186,16 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     m_statusTimer->setInterval(1000);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start();
+
+    menuBar()->addMenu(new LanguageMenu(this));
+
+    // Tab goes as the eye reads: the picker, ☆, the ranges, ● Record, then the watchlist.
+    QList<QWidget *> chain {m_picker, m_watch};
+    for (QAbstractButton *button : m_ranges->buttons())
+        chain.append(button);
+    chain << m_record << m_watchlist;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain[i - 1], chain[i]);
 
     showCurrent();
     showWatchState();
@@ -439,8 +451,8 @@ void MainWindow::showMarketStatus(const StatusBadge &badge)
     const bool danger = badge.severity == StatusBadge::Severity::Danger;
     // Bithumb's own red for halts and delistings, amber for caution.
     m_marketStatus->setStyleSheet(badge.text.isEmpty() ? QString()
-            : danger                                   ? badgeStyle(risingColor(palette()), "white")
-                     : badgeStyle(QColor(0xf0, 0xa0, 0x20), "black"));
+            : danger                                   ? badgeStyle(dangerBadge())
+                                                       : badgeStyle(cautionBadge()));
 }
 
 QString MainWindow::marketAgeText(const QString &market) const

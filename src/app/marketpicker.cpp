@@ -2,6 +2,7 @@
 
 #include "marketfiltermodel.h"
 #include "marketlistmodel.h"
+#include "tickcolors.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -83,7 +84,7 @@ public:
         if (index.data(MarketListModel::CautionRole).toBool()) {
             const QString mark = MarketListModel::cautionMark();
             if (!selected)
-                painter->setPen(QColor(0xb0, 0x60, 0x00)); // amber, readable on white
+                painter->setPen(cautionColor(opt.palette));
             painter->setFont(opt.font);
             painter->drawText(text, Qt::AlignVCenter | Qt::AlignRight, mark);
             text.setRight(text.right() - opt.fontMetrics.horizontalAdvance(mark) - 8);

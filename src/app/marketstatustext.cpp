@@ -9,10 +9,11 @@ namespace ticker {
 
 namespace {
 
-QString tr(const char *text)
+// The context lupdate files these words under (a free function's tr() would have none).
+struct StatusBadgeWords
 {
-    return QCoreApplication::translate("MarketStatus", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ticker::StatusBadgeWords)
+};
 
 } // namespace
 
@@ -29,16 +30,17 @@ StatusBadge statusBadge(const MarketStatus &status)
         facts.append(fact);
     };
     if (status.isSuspended())
-        add(tr("Trading suspended"), StatusBadge::Severity::Danger);
+        add(StatusBadgeWords::tr("Trading suspended"), StatusBadge::Severity::Danger);
     if (status.isDelisting())
-        add(tr("Delisting on %1")
+        add(StatusBadgeWords::tr("Delisting on %1")
                 .arg(QLocale().toString(status.delistingDate, QLocale::ShortFormat)),
             StatusBadge::Severity::Danger);
     if (status.hasUnusualState())
-        add(tr("Market state: %1").arg(status.state), StatusBadge::Severity::Caution);
+        add(StatusBadgeWords::tr("Market state: %1").arg(status.state),
+            StatusBadge::Severity::Caution);
     if (status.isCaution())
-        add(tr("Caution (투자유의)"), StatusBadge::Severity::Caution);
-    badge.toolTip = tr("Bithumb reports: %1").arg(facts.join(u" · "_s));
+        add(StatusBadgeWords::tr("Caution (투자유의)"), StatusBadge::Severity::Caution);
+    badge.toolTip = StatusBadgeWords::tr("Bithumb reports: %1").arg(facts.join(u" · "_s));
     return badge;
 }
 

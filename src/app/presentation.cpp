@@ -12,10 +12,11 @@ namespace ticker {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// The context lupdate files these words under (a free function's tr() would have none).
+struct Presentation
 {
-    return QCoreApplication::translate("ticker::Presentation", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ticker::Presentation)
+};
 
 QString localName(const MarketCatalog::Entry &entry, const QLocale &locale)
 {
@@ -36,24 +37,24 @@ QString formatAge(qint64 ageMs)
 {
     const int seconds = int(std::clamp<qint64>(ageMs / 1000, 0, 1 << 30));
     if (seconds < 1)
-        return tr("just now");
+        return Presentation::tr("just now");
     if (seconds < 60)
-        return tr("%n s ago", seconds);
+        return Presentation::tr("%n s ago", nullptr, seconds);
     if (seconds < 3600)
-        return tr("%n min ago", seconds / 60);
-    return tr("%n h ago", seconds / 3600);
+        return Presentation::tr("%n min ago", nullptr, seconds / 60);
+    return Presentation::tr("%n h ago", nullptr, seconds / 3600);
 }
 
 QString formatShortAge(qint64 ageMs)
 {
     const int seconds = int(std::clamp<qint64>(ageMs / 1000, 0, 1 << 30));
     if (seconds < 1)
-        return tr("now");
+        return Presentation::tr("now");
     if (seconds < 60)
-        return tr("%n s", seconds);
+        return Presentation::tr("%n s", nullptr, seconds);
     if (seconds < 3600)
-        return tr("%n min", seconds / 60);
-    return tr("%n h", seconds / 3600);
+        return Presentation::tr("%n min", nullptr, seconds / 60);
+    return Presentation::tr("%n h", nullptr, seconds / 3600);
 }
 
 QString formatTradedValue(double value, const QLocale &locale)
@@ -91,13 +92,14 @@ MarketPresentation present(const MarketId &id, const MarketState *market, const 
     if (market && market->entry)
         view.name = localName(*market->entry, locale);
     if (market && market->listing == MarketState::Listing::NotListed)
-        view.notice = tr("no longer listed");
+        view.notice = Presentation::tr("no longer listed");
     if (!market || !market->last) {
         view.price = u"—"_s;
-        view.change = tr("waiting for %1…").arg(view.symbol);
-        view.age = tr("no tick yet");
+        view.change = Presentation::tr("waiting for %1…").arg(view.symbol);
+        view.age = Presentation::tr("no tick yet");
         if (market && MarketStore::judgeWithoutData(*market, link, nowMs))
-            view.notice = tr("no data from Bithumb for %1 — is it listed?").arg(view.symbol);
+            view.notice
+                = Presentation::tr("no data from Bithumb for %1 — is it listed?").arg(view.symbol);
         return view;
     }
     const Tick &tick = *market->last;
@@ -111,16 +113,17 @@ MarketPresentation present(const MarketId &id, const MarketState *market, const 
         : move < 0       ? MarketPresentation::Tone::Falling
                          : MarketPresentation::Tone::Flat;
     const qint64 ageMs = nowMs - market->rhythm.lastMs();
-    view.age = tr("last trade %1").arg(formatAge(ageMs));
+    view.age = Presentation::tr("last trade %1").arg(formatAge(ageMs));
     view.shortAge = formatShortAge(ageMs);
     // Never show an old price as if it were current; a stale change is not news either.
     view.stale = MarketStore::judgeStale(*market, link, nowMs);
     if (view.stale) {
         view.tone = MarketPresentation::Tone::Muted;
-        view.quote += u" · "_s + tr("stale");
+        view.quote += u" · "_s + Presentation::tr("stale");
         view.priceNote = link.isLive()
-            ? tr("No trade since %1: the last price traded").arg(formatAge(ageMs))
-            : tr("Not live: this is the last price received, traded %1").arg(formatAge(ageMs));
+            ? Presentation::tr("No trade since %1: the last price traded").arg(formatAge(ageMs))
+            : Presentation::tr("Not live: this is the last price received, traded %1")
+                  .arg(formatAge(ageMs));
     }
     return view;
 }
@@ -133,18 +136,19 @@ QString presentLinkDetail(const LinkDetail &detail)
     case Why::SocketError: // Qt's own words, translated by Qt
         return detail.text;
     case Why::Tls:
-        return tr("TLS: %1").arg(detail.text);
+        return Presentation::tr("TLS: %1").arg(detail.text);
     case Why::ConnectTimeout:
-        return tr("connect timed out");
+        return Presentation::tr("connect timed out");
     case Why::NoAnswer:
-        return tr("no answer from the server");
+        return Presentation::tr("no answer from the server");
     case Why::ServerClosed:
-        return detail.text.isEmpty() ? tr("closed by the server (%1)").arg(detail.code)
-                                     : tr("closed by the server: %1").arg(detail.text);
+        return detail.text.isEmpty()
+            ? Presentation::tr("closed by the server (%1)").arg(detail.code)
+            : Presentation::tr("closed by the server: %1").arg(detail.text);
     case Why::NetworkBack:
-        return tr("the network is back");
+        return Presentation::tr("the network is back");
     case Why::Woke:
-        return tr("the computer woke up");
+        return Presentation::tr("the computer woke up");
     }
     return detail.text;
 }
@@ -153,19 +157,19 @@ QString presentLink(const LinkState &link, qint64 nowMs)
 {
     switch (link.state) {
     case FeedClient::State::Idle:
-        return tr("Not connected");
+        return Presentation::tr("Not connected");
     case FeedClient::State::Connecting:
-        return tr("Connecting to %1…").arg(link.detail.text);
+        return Presentation::tr("Connecting to %1…").arg(link.detail.text);
     case FeedClient::State::Live:
-        return tr("● Live");
+        return Presentation::tr("● Live");
     case FeedClient::State::Redialing:
         if (!link.networkOnline)
-            return tr("Offline · waiting for the network");
-        return tr("Link lost: %1 · reconnecting in %2 s")
+            return Presentation::tr("Offline · waiting for the network");
+        return Presentation::tr("Link lost: %1 · reconnecting in %2 s")
             .arg(presentLinkDetail(link.detail))
             .arg(std::max<qint64>(0, (link.redialAtMs - nowMs + 999) / 1000));
     case FeedClient::State::RateLimited:
-        return tr("Rate-limited by Bithumb · retrying in %1 min")
+        return Presentation::tr("Rate-limited by Bithumb · retrying in %1 min")
             .arg(std::max<qint64>(1, (link.redialAtMs - nowMs + 59'999) / 60'000));
     }
     return {};

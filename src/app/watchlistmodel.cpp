@@ -289,7 +289,7 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         if (column == StatusColumn && view.badge.severity == StatusBadge::Severity::Danger)
             return risingColor(QGuiApplication::palette()); // Bithumb's red for halts
         if (column == StatusColumn && view.badge.severity == StatusBadge::Severity::Caution)
-            return QColor(0xc0, 0x70, 0x00); // the badge's amber, dark enough for text
+            return cautionColor(QGuiApplication::palette());
         if (column == StatusColumn && !view.notice.isEmpty())
             return toneColor(MarketPresentation::Tone::Muted);
         return {};

@@ -33,6 +33,9 @@ WatchlistView::WatchlistView(WatchlistModel *model, QWidget *parent)
     setAlternatingRowColors(true);
     setWordWrap(false);
     setEditTriggers(NoEditTriggers);
+    // Rows are picked with the arrows; Tab moves on to the next control instead of trapping
+    // the keyboard among the cells.
+    setTabKeyNavigation(false);
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);

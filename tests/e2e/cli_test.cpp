@@ -145,16 +145,24 @@ INSTANTIATE_TEST_SUITE_P(BothApis, CliAgainstServer,
 
 TEST(Cli, RejectsBadOptionsWithExitCode2)
 {
-    for (const QStringList &arguments : {QStringList {u"--api"_s, u"3"_s},
-             QStringList {u"--symbols"_s, u"<x>"_s}, QStringList {u"--tick-type"_s, u"2H"_s},
-             QStringList {u"--duration"_s, u"-1"_s}, QStringList {u"--exit-after"_s, u"x"_s},
-             QStringList {u"--url"_s, u"http://x"_s}, QStringList {u"--rest-url"_s, u"ws://x"_s},
-             QStringList {u"--range"_s, u"2d"_s}, QStringList {u"--no-such-option"_s}}) {
+    for (const QStringList &arguments :
+        {QStringList {u"--api"_s, u"3"_s}, QStringList {u"--symbols"_s, u"<x>"_s},
+            QStringList {u"--tick-type"_s, u"2H"_s}, QStringList {u"--duration"_s, u"-1"_s},
+            QStringList {u"--exit-after"_s, u"x"_s}, QStringList {u"--url"_s, u"http://x"_s},
+            QStringList {u"--rest-url"_s, u"ws://x"_s}, QStringList {u"--range"_s, u"2d"_s},
+            QStringList {u"--lang"_s, u"fr"_s}, QStringList {u"--no-such-option"_s}}) {
         const TickerRun run = runTicker(QStringList {u"--headless"_s} + arguments);
         EXPECT_EQ(run.exitCode, 2) << arguments.join(u' ').toStdString();
         EXPECT_TRUE(run.out.isEmpty());
         EXPECT_FALSE(run.err.isEmpty());
     }
+}
+
+TEST(Cli, ABadLanguageIsNamed)
+{
+    const TickerRun run = runTicker({u"--headless"_s, u"--lang"_s, u"klingon"_s});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains("--lang must be ko or en, not klingon")) << run.err.toStdString();
 }
 
 TEST(Cli, DemoWindowBackfillsTheChartFromTheDemoExchangesRestPaths)

@@ -41,6 +41,7 @@ TEST_F(AppSettingsTest, WhatTheUserChoseSurvivesARestart)
         settings.setShownMarket(eth);
         settings.setChartSpanMs(3'600'000);
         settings.setWindowState("geometry", "splitter");
+        settings.setLanguage(UiLanguage::Korean);
         settings.sync();
     }
     const AppSettings restarted(file());
@@ -49,6 +50,25 @@ TEST_F(AppSettingsTest, WhatTheUserChoseSurvivesARestart)
     EXPECT_EQ(restarted.chartSpanMs(), 3'600'000);
     EXPECT_EQ(restarted.geometry(), "geometry");
     EXPECT_EQ(restarted.splitterState(), "splitter");
+    EXPECT_EQ(restarted.language(), UiLanguage::Korean);
+}
+
+TEST_F(AppSettingsTest, TheLanguageFollowsTheSystemUntilChosenAndSurvivesNonsense)
+{
+    EXPECT_EQ(AppSettings(file()).language(), UiLanguage::System);
+    {
+        QSettings raw(file(), QSettings::IniFormat);
+        raw.setValue(u"window/language"_s, u"klingon"_s);
+    }
+    EXPECT_EQ(AppSettings(file()).language(), UiLanguage::System);
+    // --lang is for this run: it parses, and leaves the saved choice alone.
+    EXPECT_EQ(parse({u"--lang"_s, u"ko"_s}).language, UiLanguage::Korean);
+    EXPECT_EQ(parse({u"--lang"_s, u"en"_s}).language, UiLanguage::English);
+    EXPECT_EQ(parse({}).language, std::nullopt);
+    AppSettings settings(file());
+    settings.setLanguage(UiLanguage::English);
+    settings.sync();
+    EXPECT_EQ(AppSettings(file()).language(), UiLanguage::English);
 }
 
 TEST_F(AppSettingsTest, TwoInstancesAtOnceKeepEachOthersChanges)
