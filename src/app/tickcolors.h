@@ -1,5 +1,7 @@
 #pragma once
 
+#include "presentation.h"
+
 #include <QColor>
 #include <QPalette>
 
@@ -20,6 +22,22 @@ inline QColor risingColor(const QPalette &palette)
 inline QColor fallingColor(const QPalette &palette)
 {
     return isDark(palette) ? QColor(0x6c, 0xa4, 0xff) : QColor(0x1e, 0x5f, 0xd6);
+}
+
+// A presented change's colour on this palette; invalid for Flat (the text's own colour).
+inline QColor toneColor(const QPalette &palette, MarketPresentation::Tone tone)
+{
+    switch (tone) {
+    case MarketPresentation::Tone::Rising:
+        return risingColor(palette);
+    case MarketPresentation::Tone::Falling:
+        return fallingColor(palette);
+    case MarketPresentation::Tone::Muted:
+        return palette.color(QPalette::PlaceholderText);
+    case MarketPresentation::Tone::Flat:
+        break;
+    }
+    return {};
 }
 
 } // namespace ticker
