@@ -18,6 +18,7 @@ class Notifier : public QObject
     Q_OBJECT
 public:
     enum class Backend { Desktop, Tray, WindowOnly };
+    Q_ENUM(Backend)
 
     static constexpr const char *service = "org.freedesktop.Notifications";
     static constexpr const char *path = "/org/freedesktop/Notifications";
