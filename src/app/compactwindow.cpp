@@ -2,6 +2,7 @@
 
 #include "bithumbticker/marketstore.h"
 #include "presentation.h"
+#include "shownmarketsignals.h"
 #include "tickcolors.h"
 #include "valuelabel.h"
 
@@ -51,14 +52,7 @@ CompactWindow::CompactWindow(MarketStore *store, QWidget *parent)
         1, QFontMetrics(m_quote->font()).horizontalAdvance(tr("KRW · stale")));
     setToolTip(tr("Drag to move · double-click for the full window · right-click for more"));
 
-    connect(store, &MarketStore::marketsChanged, this, [this](const QList<MarketId> &markets) {
-        if (markets.contains(m_store->shownMarket()))
-            refresh();
-    });
-    connect(store, &MarketStore::staleChanged, this, &CompactWindow::refresh);
-    connect(store, &MarketStore::linkChanged, this, &CompactWindow::refresh);
-    connect(store, &MarketStore::shownMarketChanged, this, &CompactWindow::refresh);
-    connect(store, &MarketStore::catalogChanged, this, &CompactWindow::refresh);
+    connectShownMarket(store, this, &CompactWindow::refresh);
     // Ages and the redial countdown move on by themselves; only while shown.
     m_ageTimer = new QTimer(this);
     m_ageTimer->setInterval(1000);

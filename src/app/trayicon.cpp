@@ -2,6 +2,7 @@
 
 #include "bithumbticker/marketstore.h"
 #include "presentation.h"
+#include "shownmarketsignals.h"
 #include "tickcolors.h"
 
 #include <QGuiApplication>
@@ -25,14 +26,7 @@ TrayIcon::TrayIcon(const MarketStore *store, QObject *parent)
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(defaultRefreshMs);
     connect(m_refresh, &QTimer::timeout, this, &TrayIcon::refresh);
-    connect(store, &MarketStore::marketsChanged, this, [this](const QList<MarketId> &markets) {
-        if (markets.contains(m_store->shownMarket()))
-            schedule();
-    });
-    connect(store, &MarketStore::staleChanged, this, &TrayIcon::schedule);
-    connect(store, &MarketStore::linkChanged, this, &TrayIcon::schedule);
-    connect(store, &MarketStore::shownMarketChanged, this, &TrayIcon::schedule);
-    connect(store, &MarketStore::catalogChanged, this, &TrayIcon::schedule);
+    connectShownMarket(store, this, &TrayIcon::schedule);
     connect(
         m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason why) {
             if (why == QSystemTrayIcon::Trigger)
