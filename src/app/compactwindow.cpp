@@ -35,7 +35,7 @@ CompactWindow::CompactWindow(MarketStore *store, QWidget *parent)
     m_age = new ValueLabel(this, 0.85, false);
     m_age->setForegroundRole(QPalette::PlaceholderText);
     m_age->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    auto *layout = new QGridLayout(this);
+    auto *layout = m_layout = new QGridLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setHorizontalSpacing(10);
     layout->setVerticalSpacing(2);
@@ -97,7 +97,7 @@ QString CompactWindow::ageText() const
 
 QString CompactWindow::statusText() const
 {
-    return m_status->text();
+    return m_status->toolTip();
 }
 
 void CompactWindow::refresh()
@@ -121,9 +121,16 @@ void CompactWindow::refresh()
     m_age->setText(view.shortAge.isEmpty() ? view.age : view.shortAge);
     // What is worth a corner of the screen: the link when it is not live, else the market's
     // own state.
-    m_status->setText(!link.isLive()     ? presentLink(link, now)
-            : !view.badge.text.isEmpty() ? view.badge.text
-                                         : view.notice);
+    const QString status = !link.isLive() ? presentLink(link, now)
+        : !view.badge.text.isEmpty()      ? view.badge.text
+                                          : view.notice;
+    if (status == m_status->toolTip())
+        return;
+    // Kept to its column, so a long link state (a URL) does not widen the window; whole in
+    // the tooltip.
+    m_status->setToolTip(status);
+    m_status->setText(m_status->fontMetrics().elidedText(
+        status, Qt::ElideRight, m_layout->columnMinimumWidth(1)));
 }
 
 void CompactWindow::resizeEvent(QResizeEvent *event)

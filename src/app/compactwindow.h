@@ -3,6 +3,7 @@
 #include <QPoint>
 #include <QWidget>
 
+class QGridLayout;
 class QMenu;
 class QTimer;
 
@@ -31,7 +32,7 @@ public:
     QString changeText() const;
     QColor changeColor() const;
     QString ageText() const;
-    QString statusText() const;
+    QString statusText() const;                      // whole; the window shows as much as fits
     int refreshCount() const { return m_refreshes; } // how often it looked at the store
 
     static constexpr double translucentOpacity = 0.8;
@@ -57,6 +58,7 @@ protected:
 
 private:
     MarketStore *m_store;
+    QGridLayout *m_layout;
     ValueLabel *m_symbol;
     ValueLabel *m_status;
     ValueLabel *m_price;
