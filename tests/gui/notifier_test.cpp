@@ -3,10 +3,12 @@
 #include "notifier.h"
 
 #include <QDBusConnectionInterface>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -48,7 +50,28 @@ public:
     {
         if (QStandardPaths::findExecutable(u"dbus-daemon"_s).isEmpty())
             return;
-        m_daemon.start(u"dbus-daemon"_s, {u"--session"_s, u"--nofork"_s, u"--print-address"_s});
+        // A bus of its own, without the system's activatable services (a notification daemon
+        // installed here would answer in place of the fake).
+        const QString config = m_dir.filePath(u"session.conf"_s);
+        QFile file(config);
+        if (!file.open(QIODevice::WriteOnly))
+            return;
+        file.write(R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir=)" + m_dir.path().toUtf8() + R"(</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+)");
+        file.close();
+        m_daemon.start(u"dbus-daemon"_s,
+            {u"--config-file="_s + config, u"--nofork"_s, u"--print-address"_s});
         if (!m_daemon.waitForStarted(timeoutMs))
             return;
         QByteArray line;
@@ -72,6 +95,7 @@ public:
     QString address; // empty: no dbus-daemon here
 
 private:
+    QTemporaryDir m_dir;
     QProcess m_daemon;
     QStringList m_names;
 };
