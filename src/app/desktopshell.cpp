@@ -197,6 +197,8 @@ void DesktopShell::openAlerts()
     if (!m_dialog) {
         m_dialog = new AlertsDialog(m_alerts, m_window);
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_dialog->setAttribute(
+            Qt::WA_QuitOnClose, false); // opened from the tray, the window hidden
     }
     m_dialog->show();
     m_dialog->raise();
