@@ -8,11 +8,13 @@
 #include "compactwindow.h"
 #include "desktopshell.h"
 #include "mainwindow.h"
+#include "marketpicker.h"
 #include "notifier.h"
 #include "presentation.h"
 #include "tickcolors.h"
 #include "ticks.h"
 #include "trayicon.h"
+#include "watchlistview.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -303,4 +305,19 @@ TEST_F(DesktopTest, TheMenuBarHasTheCommonActionsWithShortcuts)
     window->alertsAction()->trigger();
     ASSERT_NE(shell->alertsDialog(), nullptr);
     EXPECT_TRUE(shell->alertsDialog()->isVisible());
+}
+
+TEST_F(DesktopTest, CtrlLPutsTheCursorInTheMarketPickerAndCtrlMGoesCompact)
+{
+    const auto shell = makeShell(false);
+    window->show();
+    window->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    window->watchlist()->setFocus();
+    ASSERT_FALSE(window->picker()->lineEdit()->hasFocus());
+    QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
+    EXPECT_TRUE(window->picker()->lineEdit()->hasFocus());
+    QTest::keyClick(window.get(), Qt::Key_M, Qt::ControlModifier);
+    EXPECT_TRUE(shell->isCompact());
+    EXPECT_FALSE(window->isVisible());
 }
