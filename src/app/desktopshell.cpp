@@ -27,6 +27,15 @@ constexpr int compactMargin = 24;
 
 } // namespace
 
+template<typename... Args, typename... Values>
+void DesktopShell::save(void (AppSettings::*setter)(Args...), const Values &...values)
+{
+    if (!m_settings)
+        return;
+    (m_settings->*setter)(values...);
+    m_settings->sync();
+}
+
 DesktopShell::DesktopShell(MainWindow *window, MarketStore *store, AlertBook *alerts,
     AppSettings *settings, bool trayAvailable, QObject *parent)
     : QObject(parent)
@@ -42,10 +51,7 @@ DesktopShell::DesktopShell(MainWindow *window, MarketStore *store, AlertBook *al
     connect(m_compact, &CompactWindow::fullWindowRequested, this, &DesktopShell::showFull);
     connect(m_compact, &CompactWindow::moved, this,
         [this](const QString &screenName, const QPoint &position) {
-            if (!m_settings)
-                return;
-            m_settings->setCompactPosition(screenName, position);
-            m_settings->sync();
+            save(&AppSettings::setCompactPosition, screenName, position);
         });
     m_compactMenu = new QMenu(m_compact);
     m_compactMenu->addAction(tr("&Full window"), this, &DesktopShell::showFull);
@@ -79,20 +85,14 @@ DesktopShell::DesktopShell(MainWindow *window, MarketStore *store, AlertBook *al
         m_closesToTray = addSetting(view, tr("Close to &tray"), closes);
         connect(m_closesToTray, &QAction::toggled, this, [this](bool on) {
             m_window->setHidesOnClose(on);
-            if (m_settings) {
-                m_settings->setClosesToTray(on);
-                m_settings->sync();
-            }
+            save(&AppSettings::setClosesToTray, on);
         });
         const bool price = settings && settings->trayShowsPrice();
         m_tray->setShowsPrice(price);
         QAction *priceInIcon = addSetting(view, tr("&Price in the tray icon"), price);
         connect(priceInIcon, &QAction::toggled, this, [this](bool on) {
             m_tray->setShowsPrice(on);
-            if (m_settings) {
-                m_settings->setTrayShowsPrice(on);
-                m_settings->sync();
-            }
+            save(&AppSettings::setTrayShowsPrice, on);
         });
         m_tray->icon()->show();
     } else {
@@ -102,10 +102,7 @@ DesktopShell::DesktopShell(MainWindow *window, MarketStore *store, AlertBook *al
         view, tr("&Translucent compact window"), settings && settings->compactTranslucent());
     connect(translucent, &QAction::toggled, this, [this](bool on) {
         m_compact->setTranslucent(on);
-        if (m_settings) {
-            m_settings->setCompactTranslucent(on);
-            m_settings->sync();
-        }
+        save(&AppSettings::setCompactTranslucent, on);
     });
 }
 

@@ -53,6 +53,9 @@ public Q_SLOTS:
 private:
     QAction *addSetting(QMenu *menu, const QString &text, bool on);
     void placeCompact();
+    // A choice the user made, written at once (a second instance may be running).
+    template<typename... Args, typename... Values>
+    void save(void (AppSettings::*setter)(Args...), const Values &...values);
 
     MainWindow *m_window;
     MarketStore *m_store;
