@@ -56,11 +56,13 @@ public:
         QFile file(config);
         if (!file.open(QIODevice::WriteOnly))
             return;
-        file.write(R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+        file.write(
+            R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
-  <listen>unix:dir=)" + m_dir.path().toUtf8() + R"(</listen>
+  <listen>unix:dir=)"
+            + m_dir.path().toUtf8() + R"(</listen>
   <auth>EXTERNAL</auth>
   <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
@@ -70,8 +72,8 @@ public:
 </busconfig>
 )");
         file.close();
-        m_daemon.start(u"dbus-daemon"_s,
-            {u"--config-file="_s + config, u"--nofork"_s, u"--print-address"_s});
+        m_daemon.start(
+            u"dbus-daemon"_s, {u"--config-file="_s + config, u"--nofork"_s, u"--print-address"_s});
         if (!m_daemon.waitForStarted(timeoutMs))
             return;
         QByteArray line;
