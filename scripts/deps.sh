@@ -9,6 +9,7 @@ packages=(cmake g++ make pkg-config qt6-base-dev qt6-websockets-dev nlohmann-jso
           libqt6svg6 # the SVG window icon
           dpkg-dev # dpkg-shlibdeps, for the .deb's dependencies (scripts/package.sh)
           fonts-nanum # Hangul for the Korean the window shows (투자유의)
+          dbus-daemon # a private session bus for the desktop-notification test
           "$@") # extra packages as arguments
 missing=()
 for p in "${packages[@]}"; do

@@ -54,6 +54,10 @@ public:
     qint64 snoozeMs() const { return m_snoozeMs; }
 
     void add(const AlertSpec &alert);
+    // Forgets the alert at index (in the order added); its market stays ordered: a tick older
+    // than the last one seen is still out of order for an alert added again later.
+    void removeAt(int index);
+    QList<AlertSpec> alerts() const; // in the order added
     int count() const { return int(m_alerts.size()); }
     bool isArmed(int index) const { return m_alerts.at(std::size_t(index)).armed; }
     std::size_t windowPoints(int index) const; // a Move's low and high queues, together

@@ -2,6 +2,131 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>ticker::AlertsDialog</name>
+    <message>
+        <location filename="../../src/app/alertsdialog.cpp" line="+24"/>
+        <source>Alerts</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>BTC_KRW&gt;135000000, BTC_KRW&lt;120000000 or BTC_KRW%5/10m</source>
+        <translation>BTC_KRW&gt;135000000, BTC_KRW&lt;120000000 또는 BTC_KRW%5/10m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A fired alert re-arms once the price is back this far past its threshold</source>
+        <translation>울린 알림은 가격이 기준가에서 이만큼 되돌아가면 다시 켜집니다</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-arm &amp;band:</source>
+        <translation>재설정 폭(&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…or once this long has passed since it fired</source>
+        <translation>…또는 울린 뒤 이 시간이 지나면</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Snooze:</source>
+        <translation>다시 알림(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 · this run only</source>
+        <translation>%1 · 이번 실행만</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From --alert: watched for this run, not saved</source>
+        <translation>--alert로 추가: 이번 실행에만 감시하며 저장하지 않음</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not an alert: %1</source>
+        <translation>알림 형식이 아님: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already watched</source>
+        <translation>이미 감시 중</translation>
+    </message>
+</context>
+<context>
+    <name>ticker::CompactWindow</name>
+    <message>
+        <location filename="../../src/app/compactwindow.cpp" line="+25"/>
+        <source>Bithumb Ticker — compact</source>
+        <translation>빗썸 시세 — 작은 창</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>KRW · stale</source>
+        <translation>KRW · 지연</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag to move · double-click for the full window · right-click for more</source>
+        <translation>끌어서 이동 · 두 번 클릭하면 전체 창 · 오른쪽 클릭으로 메뉴</translation>
+    </message>
+</context>
+<context>
+    <name>ticker::DesktopShell</name>
+    <message>
+        <location filename="../../src/app/desktopshell.cpp" line="+57"/>
+        <source>&amp;Full window</source>
+        <translation>전체 창(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+3"/>
+        <source>&amp;Hide window</source>
+        <translation>창 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Show window</source>
+        <translation>창 보이기(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close to &amp;tray</source>
+        <translation>닫으면 트레이로(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Price in the tray icon</source>
+        <translation>트레이 아이콘에 가격 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Translucent compact window</source>
+        <translation>반투명한 작은 창(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>ticker::LanguageMenu</name>
     <message>
         <location filename="../../src/app/languagemenu.cpp" line="+16"/>
@@ -22,17 +147,12 @@
 <context>
     <name>ticker::MainWindow</name>
     <message>
-        <location filename="../../src/app/main.cpp" line="+337"/>
+        <location filename="../../src/app/main.cpp" line="+348"/>
         <source>Server error %1: %2</source>
         <translation>서버 오류 %1: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Alert %1: %2 %3</source>
-        <translation>알림 %1: %2 %3</translation>
-    </message>
-    <message>
-        <location filename="../../src/app/mainwindow.cpp" line="+52"/>
+        <location filename="../../src/app/mainwindow.cpp" line="+56"/>
         <source>Bithumb Ticker — DEMO</source>
         <translation>빗썸 시세 — 데모</translation>
     </message>
@@ -77,7 +197,67 @@
         <translation>데모 · 빗썸 시세가 아닌 모의 시세</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+100"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record…</source>
+        <translation>기록…(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Stop recording</source>
+        <translation>기록 중지(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compact mode</source>
+        <translation>작은 창 모드(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch &amp;market</source>
+        <translation>마켓 바꾸기(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Alerts</source>
+        <translation>알림(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Alerts…</source>
+        <translation>알림…(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Recording stopped: %1</source>
         <translation>기록 중단: %1</translation>
     </message>
@@ -173,6 +353,14 @@
         <translation>
             <numerusform>“%1”에 해당하는 마켓이 %n개입니다: ↓와 Enter로 하나를 고르세요</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ticker::Notifier</name>
+    <message>
+        <location filename="../../src/app/notifier.cpp" line="+68"/>
+        <source>Bithumb Ticker</source>
+        <translation>빗썸 시세</translation>
     </message>
 </context>
 <context>
@@ -305,6 +493,63 @@
         <translation>절전 모드에서 깨어남</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>%1 %2 %3
+%4</source>
+        <translation>%1 %2 %3
+%4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Alert %1</source>
+        <translation>알림 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no &gt;, &lt; or %</source>
+        <translation>&gt;, &lt;, % 가 없음</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no market before the condition; write BTC_KRW or KRW-BTC</source>
+        <translation>조건 앞에 마켓이 없음: BTC_KRW 또는 KRW-BTC처럼 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the price must be a plain positive decimal, like 135000000</source>
+        <translation>가격은 135000000처럼 양의 십진수로 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the move must be a plain positive percent, at most 1000</source>
+        <translation>변동률은 1000 이하의 양의 퍼센트로 쓰세요</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a move needs a window, like %5/10m</source>
+        <translation>변동률에는 %5/10m처럼 기간이 필요합니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the window must be a whole number with s, m or h, at most 24h</source>
+        <translation>기간은 s, m, h를 붙인 정수로, 24h 이하로 쓰세요</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Not connected</source>
         <translation>연결 안 됨</translation>
@@ -379,7 +624,7 @@
 <context>
     <name>ticker::WatchlistModel</name>
     <message>
-        <location filename="../../src/app/watchlistmodel.cpp" line="+323"/>
+        <location filename="../../src/app/watchlistmodel.cpp" line="+312"/>
         <source>stale</source>
         <translation>지연</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "appoptions.h"
 
+#include "presentation.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSslCertificate>
@@ -9,31 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace ticker {
-
-namespace {
-
-QString alertErrorText(AlertSpec::Error error)
-{
-    switch (error) {
-    case AlertSpec::Error::Empty:
-        return u"empty"_s;
-    case AlertSpec::Error::NoCondition:
-        return u"no >, < or %"_s;
-    case AlertSpec::Error::BadMarket:
-        return u"no market before the condition; write BTC_KRW or KRW-BTC"_s;
-    case AlertSpec::Error::BadThreshold:
-        return u"the price must be a plain positive decimal, like 135000000"_s;
-    case AlertSpec::Error::BadPercent:
-        return u"the move must be a plain positive percent, at most 1000"_s;
-    case AlertSpec::Error::MissingWindow:
-        return u"a move needs a window, like %5/10m"_s;
-    case AlertSpec::Error::BadWindow:
-        return u"the window must be a whole number with s, m or h, at most 24h"_s;
-    }
-    return {};
-}
-
-} // namespace
 
 std::optional<AppOptions> AppOptions::fromArguments(
     const QStringList &arguments, int *exitCode, QString *error)
@@ -83,9 +60,11 @@ std::optional<AppOptions> AppOptions::fromArguments(
         u"The window's language for this run: ko (Korean) or en (English); default: the "
         "Language menu's choice, else the system's."_s,
         u"ko|en"_s);
+    const QCommandLineOption compact(
+        u"compact"_s, u"Start in the compact window (small, frameless, on top)."_s);
     parser.addOptions(
         {api, url, symbols, tickType, demo, headless, duration, exitAfter, stats, heartbeat, caFile,
-            restUrl, noBackfill, range, listMarkets, record, replay, speed, alert, lang});
+            restUrl, noBackfill, range, listMarkets, record, replay, speed, alert, lang, compact});
 
     const auto fail = [&](const QString &message) {
         *exitCode = 2;
@@ -148,7 +127,7 @@ std::optional<AppOptions> AppOptions::fromArguments(
         auto parsed = AlertSpec::parse(text);
         if (const auto *why = std::get_if<AlertSpec::Error>(&parsed))
             return fail(
-                u"--alert: not an alert: "_s + text + u" ("_s + alertErrorText(*why) + u")"_s);
+                u"--alert: not an alert: "_s + text + u" ("_s + presentAlertError(*why) + u")"_s);
         options.alerts.append(std::get<AlertSpec>(std::move(parsed)));
     }
 
@@ -212,6 +191,7 @@ std::optional<AppOptions> AppOptions::fromArguments(
     options.tickTypeGiven = parser.isSet(tickType);
     options.demo = parser.isSet(demo);
     options.headless = parser.isSet(headless);
+    options.compact = parser.isSet(compact);
     options.stats = parser.isSet(stats);
     options.listMarkets = parser.isSet(listMarkets);
     options.given

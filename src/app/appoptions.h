@@ -22,6 +22,7 @@ struct AppOptions
         * 1000; // --range 5m|1h|24h // --no-backfill: the chart starts from live ticks only
     bool demo = false;
     bool headless = false;
+    bool compact = false; // --compact: the window starts compact
     bool stats = false;
     bool listMarkets = false; // --list-markets: print the catalogue and exit
     MarketId shownMarket;     // the market the window shows first; invalid: the first of markets

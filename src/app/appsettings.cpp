@@ -3,6 +3,10 @@
 #include "appoptions.h"
 #include "bithumbticker/logging.h"
 
+#include <QUrl>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ticker {
@@ -17,6 +21,18 @@ const QString spanKey = u"window/chartSpanMs"_s;
 const QString geometryKey = u"window/geometry"_s;
 const QString splitterKey = u"window/splitter"_s;
 const QString languageKey = u"window/language"_s;
+const QString alertsKey = u"alerts/specs"_s;
+const QString hysteresisKey = u"alerts/hysteresisPercent"_s;
+const QString snoozeKey = u"alerts/snoozeMinutes"_s;
+const QString closesToTrayKey = u"tray/closeToTray"_s;
+const QString trayPriceKey = u"tray/priceInIcon"_s;
+const QString translucentKey = u"compact/translucent"_s;
+
+// One key per screen; a screen's name may hold '/', which QSettings reads as a group.
+QString compactPositionKey(const QString &screenName)
+{
+    return u"compact/position/"_s + QString::fromLatin1(QUrl::toPercentEncoding(screenName));
+}
 
 } // namespace
 
@@ -91,6 +107,95 @@ UiLanguage AppSettings::language() const
 void AppSettings::setLanguage(UiLanguage language)
 {
     m_settings->setValue(languageKey, uiLanguageCode(language));
+}
+
+QList<AlertSpec> AppSettings::alerts() const
+{
+    QList<AlertSpec> alerts;
+    for (const QString &text : m_settings->value(alertsKey).toStringList()) {
+        auto parsed = AlertSpec::parse(text);
+        if (auto *alert = std::get_if<AlertSpec>(&parsed))
+            alerts.append(std::move(*alert));
+        else
+            qCWarning(lcUi) << "settings: ignoring the alert" << text << ": not an alert";
+    }
+    return alerts;
+}
+
+double AppSettings::alertHysteresisPercent() const
+{
+    bool ok = false;
+    const double percent = m_settings->value(hysteresisKey).toDouble(&ok);
+    return ok && percent >= 0 && percent <= maxHysteresisPercent ? percent
+                                                                 : defaultHysteresisPercent;
+}
+
+int AppSettings::alertSnoozeMinutes() const
+{
+    bool ok = false;
+    const int minutes = m_settings->value(snoozeKey).toInt(&ok);
+    return ok && minutes >= 1 && minutes <= maxSnoozeMinutes ? minutes : defaultSnoozeMinutes;
+}
+
+bool AppSettings::closesToTray(bool trayAvailable) const
+{
+    return trayAvailable && m_settings->value(closesToTrayKey, true).toBool();
+}
+
+bool AppSettings::trayShowsPrice() const
+{
+    return m_settings->value(trayPriceKey, false).toBool();
+}
+
+bool AppSettings::compactTranslucent() const
+{
+    return m_settings->value(translucentKey, false).toBool();
+}
+
+std::optional<QPoint> AppSettings::compactPosition(const QString &screenName) const
+{
+    const QVariant value = m_settings->value(compactPositionKey(screenName));
+    if (!value.canConvert<QPoint>() || value.isNull())
+        return std::nullopt;
+    return value.toPoint();
+}
+
+void AppSettings::setAlerts(const QList<AlertSpec> &alerts)
+{
+    QStringList texts;
+    for (const AlertSpec &alert : alerts)
+        texts.append(alert.text);
+    m_settings->setValue(alertsKey, texts);
+}
+
+void AppSettings::setAlertHysteresisPercent(double percent)
+{
+    m_settings->setValue(hysteresisKey, std::clamp(percent, 0.0, maxHysteresisPercent));
+}
+
+void AppSettings::setAlertSnoozeMinutes(int minutes)
+{
+    m_settings->setValue(snoozeKey, std::clamp(minutes, 1, maxSnoozeMinutes));
+}
+
+void AppSettings::setClosesToTray(bool on)
+{
+    m_settings->setValue(closesToTrayKey, on);
+}
+
+void AppSettings::setTrayShowsPrice(bool on)
+{
+    m_settings->setValue(trayPriceKey, on);
+}
+
+void AppSettings::setCompactTranslucent(bool on)
+{
+    m_settings->setValue(translucentKey, on);
+}
+
+void AppSettings::setCompactPosition(const QString &screenName, const QPoint &position)
+{
+    m_settings->setValue(compactPositionKey(screenName), position);
 }
 
 void AppSettings::setWatchlist(const QList<MarketId> &markets)

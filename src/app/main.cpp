@@ -1,5 +1,7 @@
+#include "alertbook.h"
 #include "appoptions.h"
 #include "appsettings.h"
+#include "desktopshell.h"
 #include "headlessprinter.h"
 #include "languagemenu.h"
 #include "mainwindow.h"
@@ -11,7 +13,6 @@
 #include "bithumbticker/logging.h"
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/overviewfetcher.h"
-#include "bithumbticker/priceformat.h"
 #include "bithumbticker/recording.h"
 #include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
@@ -21,6 +22,7 @@
 #include <QIcon>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -247,12 +249,21 @@ int main(int argc, char **argv)
     std::unique_ptr<MainWindow> window;
     std::unique_ptr<HistoryBackfill> backfill;
     std::unique_ptr<OverviewFetcher> overviews;
+    std::unique_ptr<DesktopShell> shell;
     qint64 ticksSeen = 0;
     // Alerts watch what the store accepts; their markets are subscribed beside the others.
+    // The window's saved ones too; --alert's are for this run only.
     AlertEngine alerts(&store);
+    AlertBook alertBook(&alerts, settings.get());
     for (const AlertSpec &alert : std::as_const(options->alerts))
-        alerts.add(alert);
+        alertBook.addRunOnly(alert);
+    if (!replaying)
+        alertBook.loadSaved();
     subscriptions.setWanted(Subscriptions::Need::Alerts, alerts.markets());
+    QObject::connect(
+        &alerts, &AlertEngine::marketsChanged, &subscriptions, [&](const QList<MarketId> &markets) {
+            subscriptions.setWanted(Subscriptions::Need::Alerts, markets);
+        });
     if (options->headless) {
         printer
             = std::make_unique<HeadlessPrinter>(options->spelling, stdout, options->exitAfterTicks);
@@ -351,15 +362,13 @@ int main(int argc, char **argv)
             overviews = std::make_unique<OverviewFetcher>(overviewConfig);
             store.setOverviews(overviews.get());
         }
-        QObject::connect(&alerts, &AlertEngine::fired, window.get(),
-            [&](const AlertSpec &alert, const Tick &tick) {
-                window->statusBar()->showMessage(
-                    MainWindow::tr("Alert %1: %2 %3")
-                        .arg(alert.text, formatPrice(tick.priceText, tick.price, window->locale()),
-                            tick.market.quote()),
-                    60'000);
-            });
-        window->show();
+        shell = std::make_unique<DesktopShell>(window.get(), &store, &alertBook, settings.get(),
+            QSystemTrayIcon::isSystemTrayAvailable());
+        QObject::connect(&alerts, &AlertEngine::fired, shell.get(), &DesktopShell::alertFired);
+        if (options->compact)
+            shell->showCompact();
+        else
+            window->show();
         if (options->exitAfterTicks > 0) {
             QObject::connect(
                 &feed, &TickerFeed::ticksReceived, app.get(), [&](const TickBatch &ticks) {

@@ -12,13 +12,17 @@
 
 #include "bithumbticker/tickerfeed.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QButtonGroup>
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -187,6 +191,7 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer->start();
 
+    createMenus();
     menuBar()->addMenu(new LanguageMenu(this));
 
     // Tab goes as the eye reads: the picker, ☆, the ranges, ● Record, then the watchlist.
@@ -200,6 +205,38 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     showCurrent();
     showWatchState();
     resize(1240, 560);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_recordAction = file->addAction(tr("&Record…"), this, [this] { m_record->setChecked(true); });
+    m_stopAction
+        = file->addAction(tr("&Stop recording"), this, [this] { m_record->setChecked(false); });
+    // The Record button's state, whatever set it (--record, a failure, the button itself).
+    connect(file, &QMenu::aboutToShow, this, [this] {
+        m_recordAction->setEnabled(m_recorder && !m_record->isChecked());
+        m_stopAction->setEnabled(m_recorder && m_record->isChecked());
+    });
+    file->addSeparator();
+    m_quitAction = file->addAction(tr("&Quit"), qApp, &QCoreApplication::quit);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcutContext(Qt::ApplicationShortcut);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_compactAction = m_viewMenu->addAction(tr("&Compact mode"));
+    m_compactAction->setShortcut(tr("Ctrl+M"));
+    m_compactAction->setShortcutContext(Qt::ApplicationShortcut);
+    QAction *switchMarket = m_viewMenu->addAction(tr("Switch &market"), this, [this] {
+        m_picker->setFocus(Qt::ShortcutFocusReason);
+        m_picker->lineEdit()->selectAll();
+    });
+    switchMarket->setShortcut(tr("Ctrl+L"));
+    m_viewMenu->addSeparator();
+
+    QMenu *alerts = menuBar()->addMenu(tr("&Alerts"));
+    m_alertsAction = alerts->addAction(tr("&Alerts…"));
+    m_alertsAction->setShortcut(tr("Ctrl+Shift+A"));
 }
 
 MainWindow::~MainWindow()
@@ -382,21 +419,6 @@ void MainWindow::setChartSpan(qint64 spanMs)
     }
 }
 
-QColor MainWindow::toneColor(int tone) const
-{
-    switch (MarketPresentation::Tone(tone)) {
-    case MarketPresentation::Tone::Rising:
-        return risingColor(palette());
-    case MarketPresentation::Tone::Falling:
-        return fallingColor(palette());
-    case MarketPresentation::Tone::Muted:
-        return palette().color(QPalette::PlaceholderText);
-    case MarketPresentation::Tone::Flat:
-        break;
-    }
-    return {};
-}
-
 bool MainWindow::isSeen() const
 {
     return isVisible() && !isMinimized();
@@ -416,6 +438,15 @@ void MainWindow::showEvent(QShowEvent *event)
         refreshStatus();
 }
 
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_hidesOnClose)
+        return QMainWindow::closeEvent(event);
+    event->ignore();
+    hide();
+    Q_EMIT hiddenOnClose();
+}
+
 void MainWindow::showCurrent()
 {
     // Minimised or hidden, a tick costs nothing here: the labels catch up when seen again.
@@ -432,7 +463,7 @@ void MainWindow::showCurrent()
     m_price->setToolTip(view.priceNote);
     m_quote->setText(view.quote);
     m_change->setText(view.change);
-    m_change->setColor(toneColor(int(view.tone)));
+    m_change->setColor(toneColor(palette(), view.tone));
     showMarketStatus(view.badge);
     if (view.notice != m_notice->text()) {
         m_notice->setText(view.notice);

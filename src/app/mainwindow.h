@@ -7,8 +7,10 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QButtonGroup;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTimer;
 class QToolButton;
@@ -58,11 +60,22 @@ public:
     void stopRecording();
     QString recordingText() const; // the status bar's recording label
 
+    // The menu bar's actions others share (the tray's menu, the compact window's): they emit,
+    // the app decides. The View menu takes the desktop's own choices too.
+    QAction *compactAction() const { return m_compactAction; }
+    QAction *alertsAction() const { return m_alertsAction; }
+    QAction *quitAction() const { return m_quitAction; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+    // On: closing the window only hides it (the tray keeps the app); off: closing quits.
+    void setHidesOnClose(bool on) { m_hidesOnClose = on; }
+    bool hidesOnClose() const { return m_hidesOnClose; }
+
 Q_SIGNALS:
     // The user changed the watchlist (add, remove, reorder) or picked another market.
     void watchlistEdited(const QList<ticker::MarketId> &markets);
     void marketShown(const ticker::MarketId &market);
     void chartSpanChosen(qint64 spanMs); // a range toggle clicked
+    void hiddenOnClose();                // closed while it hides on close
 
 public Q_SLOTS:
     bool selectMarket(const QString &name); // false if the name is not a market, or not listed
@@ -72,8 +85,10 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createMenus();
     bool isSeen() const; // shown and not minimised: worth updating
     void showCurrent();
     void showMarketStatus(const StatusBadge &badge);
@@ -81,7 +96,6 @@ private:
     void showWatchState();
     void showRecording(qint64 fileBytes);
     void toggleRecording(bool on);
-    QColor toneColor(int tone) const;
 
     MarketStore *m_store;
     Subscriptions *m_subscriptions;
@@ -106,6 +120,13 @@ private:
     QToolButton *m_record;
     QLabel *m_recording;
     QTimer *m_statusTimer;
+    QAction *m_recordAction = nullptr;
+    QAction *m_stopAction = nullptr; // both follow the Record button
+    QAction *m_compactAction = nullptr;
+    QAction *m_alertsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    bool m_hidesOnClose = false;
 };
 
 } // namespace ticker

@@ -153,6 +153,42 @@ QString presentLinkDetail(const LinkDetail &detail)
     return detail.text;
 }
 
+QString presentSummary(const MarketPresentation &view)
+{
+    return Presentation::tr("%1 %2 %3\n%4").arg(view.symbol, view.price, view.quote, view.change);
+}
+
+AlertPresentation presentAlert(const AlertSpec &alert, const Tick &tick, const QLocale &locale)
+{
+    AlertPresentation shown;
+    shown.title = Presentation::tr("Alert %1").arg(alert.text);
+    shown.body = Presentation::tr("%1 %2").arg(
+        formatPrice(tick.priceText, tick.price, locale), tick.market.quote());
+    shown.line = Presentation::tr("%1: %2").arg(shown.title, shown.body);
+    return shown;
+}
+
+QString presentAlertError(AlertSpec::Error error)
+{
+    switch (error) {
+    case AlertSpec::Error::Empty:
+        return Presentation::tr("empty");
+    case AlertSpec::Error::NoCondition:
+        return Presentation::tr("no >, < or %");
+    case AlertSpec::Error::BadMarket:
+        return Presentation::tr("no market before the condition; write BTC_KRW or KRW-BTC");
+    case AlertSpec::Error::BadThreshold:
+        return Presentation::tr("the price must be a plain positive decimal, like 135000000");
+    case AlertSpec::Error::BadPercent:
+        return Presentation::tr("the move must be a plain positive percent, at most 1000");
+    case AlertSpec::Error::MissingWindow:
+        return Presentation::tr("a move needs a window, like %5/10m");
+    case AlertSpec::Error::BadWindow:
+        return Presentation::tr("the window must be a whole number with s, m or h, at most 24h");
+    }
+    return {};
+}
+
 QString presentLink(const LinkState &link, qint64 nowMs)
 {
     switch (link.state) {

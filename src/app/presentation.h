@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bithumbticker/alertspec.h"
 #include "bithumbticker/marketstore.h"
 #include "marketstatustext.h"
 
@@ -37,6 +38,22 @@ MarketPresentation present(const MarketId &id, const MarketState *market, const 
 
 // Why a link was lost, or where it goes, in the user's words.
 QString presentLinkDetail(const LinkDetail &detail);
+
+// One line for a place with room for little (the tray's tooltip): symbol, price and quote,
+// then the change.
+QString presentSummary(const MarketPresentation &view);
+
+// A fired alert: a notification's title and body, and the window's one line of both.
+struct AlertPresentation
+{
+    QString title; // Alert BTC_KRW>135000000
+    QString body;  // 135,000,000 KRW
+    QString line;  // Alert BTC_KRW>135000000: 135,000,000 KRW
+};
+AlertPresentation presentAlert(const AlertSpec &alert, const Tick &tick, const QLocale &locale);
+
+// Why a text is no alert, in words (the command line's message and the alert editor's).
+QString presentAlertError(AlertSpec::Error error);
 
 // The status bar's words for the link.
 QString presentLink(const LinkState &link, qint64 nowMs);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "presentation.h"
+
 #include <QColor>
 #include <QPalette>
 
@@ -45,6 +47,22 @@ inline BadgeColors dangerBadge() // halts and delistings: Bithumb's red
 inline BadgeColors cautionBadge() // caution, an unknown market state, the demo
 {
     return {QColor(0xf0, 0xa0, 0x20), QColor(Qt::black)};
+}
+
+// A presented change's colour on this palette; invalid for Flat (the text's own colour).
+inline QColor toneColor(const QPalette &palette, MarketPresentation::Tone tone)
+{
+    switch (tone) {
+    case MarketPresentation::Tone::Rising:
+        return risingColor(palette);
+    case MarketPresentation::Tone::Falling:
+        return fallingColor(palette);
+    case MarketPresentation::Tone::Muted:
+        return palette.color(QPalette::PlaceholderText);
+    case MarketPresentation::Tone::Flat:
+        break;
+    }
+    return {};
 }
 
 } // namespace ticker

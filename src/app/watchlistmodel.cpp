@@ -19,18 +19,7 @@ const QString mimeType = u"application/x-bithumb-ticker-markets"_s;
 
 QColor toneColor(MarketPresentation::Tone tone)
 {
-    const QPalette palette = QGuiApplication::palette();
-    switch (tone) {
-    case MarketPresentation::Tone::Rising:
-        return risingColor(palette);
-    case MarketPresentation::Tone::Falling:
-        return fallingColor(palette);
-    case MarketPresentation::Tone::Muted:
-        return palette.color(QPalette::PlaceholderText);
-    case MarketPresentation::Tone::Flat:
-        break;
-    }
-    return {};
+    return ticker::toneColor(QGuiApplication::palette(), tone);
 }
 
 double orNan(const std::optional<Tick> &tick, double Tick::*field)

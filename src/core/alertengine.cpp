@@ -36,6 +36,25 @@ void AlertEngine::add(const AlertSpec &alert)
         Q_EMIT marketsChanged(after);
 }
 
+void AlertEngine::removeAt(int index)
+{
+    if (index < 0 || index >= count())
+        return;
+    const QList<MarketId> before = markets();
+    m_alerts.erase(m_alerts.begin() + index);
+    // Only a market let go is news; the others' order may shift.
+    if (const QList<MarketId> after = markets(); after.size() != before.size())
+        Q_EMIT marketsChanged(after);
+}
+
+QList<AlertSpec> AlertEngine::alerts() const
+{
+    QList<AlertSpec> specs;
+    for (const Alert &alert : m_alerts)
+        specs.append(alert.spec);
+    return specs;
+}
+
 QList<MarketId> AlertEngine::markets() const
 {
     QList<MarketId> markets;

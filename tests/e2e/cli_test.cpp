@@ -480,3 +480,30 @@ TEST(Cli, AnAlertOnAMarketTheExchangeDoesNotListExitsTwoNamingIt)
     EXPECT_TRUE(run.err.contains("not listed on Bithumb: NOPE_KRW")) << run.err.toStdString();
     EXPECT_TRUE(run.out.isEmpty());
 }
+
+// --compact starts the window compact; the saved alerts are watched (their market subscribed)
+// beside a run-only --alert, and fire in the window.
+TEST(Cli, CompactStartsAndSavedAlertsAreWatched)
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment = withCacheHome(home);
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.path());
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s); // no desktop's notifications
+    const QString file = home.path() + u"/bithumb-ticker/bithumb-ticker.conf"_s;
+    {
+        QSettings saved(file, QSettings::IniFormat);
+        saved.setValue(u"alerts/specs"_s, QStringList {u"ETH_KRW>1"_s});
+    }
+    const TickerRun run = runTicker({u"--demo"_s, u"--no-backfill"_s, u"--compact"_s, u"--alert"_s,
+                                        u"XRP_KRW>1"_s, u"--duration"_s, u"2"_s},
+        environment);
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("compact window at")) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("alert ETH_KRW>1 fired")) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("alert XRP_KRW>1 fired")) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains("alerts notify by the window only")) << run.err.toStdString();
+    // The run-only alert was not saved.
+    QSettings after(file, QSettings::IniFormat);
+    EXPECT_EQ(after.value(u"alerts/specs"_s).toStringList(), QStringList {u"ETH_KRW>1"_s});
+}

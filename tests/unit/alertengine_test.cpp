@@ -347,3 +347,36 @@ TEST_F(AlertEngineTest, ItSaysWhichMarketsItWatches)
     ASSERT_EQ(told.size(), 2);
     EXPECT_EQ(told.last(), both);
 }
+
+TEST_F(AlertEngineTest, ARemovedAlertNoLongerFiresAndItsMarketIsLetGo)
+{
+    QList<QList<MarketId>> told;
+    QObject::connect(&engine, &AlertEngine::marketsChanged, &engine,
+        [&](const QList<MarketId> &markets) { told.append(markets); });
+    add(u"BTC_KRW>100"_s);
+    add(u"ETH_KRW>100"_s);
+    add(u"BTC_KRW<50"_s);
+    engine.removeAt(0);
+    EXPECT_EQ(told.size(), 2); // BTC is still watched by the third
+    engine.removeAt(5);        // out of range: nothing
+    ASSERT_EQ(engine.count(), 2);
+    EXPECT_EQ(engine.alerts().constFirst().text, u"ETH_KRW>100"_s);
+    trade("BTC_KRW", "200");
+    trade("ETH_KRW", "200");
+    EXPECT_EQ(takeFired(), QStringList {u"ETH_KRW>100@200"_s});
+    engine.removeAt(1);
+    ASSERT_EQ(told.size(), 3);
+    EXPECT_EQ(told.last(), QList<MarketId> {*MarketId::fromV1("ETH_KRW")});
+}
+
+TEST_F(AlertEngineTest, AnAlertAddedAgainStillKnowsItsMarketsOrder)
+{
+    add(u"BTC_KRW>100"_s);
+    trade("BTC_KRW", "50");
+    engine.removeAt(0);
+    add(u"BTC_KRW>100"_s);
+    // Traded before the last tick seen: out of order, even though the alert is new.
+    store.applyTicks({tickAt("BTC_KRW", "200", now - 1000)});
+    EXPECT_TRUE(takeFired().isEmpty());
+    EXPECT_EQ(engine.outOfOrderSkipped(), 1u);
+}

@@ -115,3 +115,70 @@ TEST_F(AppSettingsTest, TheCommandLineOverridesForThisRunOnly)
     // Reading is not writing: the saved list is as it was.
     EXPECT_EQ(AppSettings(file()).watchlist(), (QList<MarketId> {eth, xrp}));
 }
+
+TEST_F(AppSettingsTest, AlertsAndTheirBandAndSnoozeSurviveARestart)
+{
+    const auto spec
+        = [](const QString &text) { return std::get<AlertSpec>(AlertSpec::parse(text)); };
+    {
+        const AppSettings fresh(file());
+        EXPECT_TRUE(fresh.alerts().isEmpty());
+        EXPECT_EQ(fresh.alertHysteresisPercent(), 0.5);
+        EXPECT_EQ(fresh.alertSnoozeMinutes(), 10);
+        AppSettings settings(file());
+        settings.setAlerts({spec(u"BTC_KRW>135000000"_s), spec(u"KRW-ETH%5/10m"_s)});
+        settings.setAlertHysteresisPercent(1.25);
+        settings.setAlertSnoozeMinutes(30);
+        settings.sync();
+    }
+    const AppSettings restarted(file());
+    const QList<AlertSpec> alerts = restarted.alerts();
+    ASSERT_EQ(alerts.size(), 2);
+    EXPECT_EQ(alerts[0].text, u"BTC_KRW>135000000"_s); // as written, in order
+    EXPECT_EQ(alerts[0].threshold, 135000000);
+    EXPECT_EQ(alerts[1].text, u"KRW-ETH%5/10m"_s);
+    EXPECT_EQ(alerts[1].windowMs, 10 * 60'000);
+    EXPECT_EQ(restarted.alertHysteresisPercent(), 1.25);
+    EXPECT_EQ(restarted.alertSnoozeMinutes(), 30);
+}
+
+TEST_F(AppSettingsTest, ASavedAlertThatNoLongerParsesIsSkippedAndOutOfRangeValuesAreNotUsed)
+{
+    {
+        QSettings raw(file(), QSettings::IniFormat);
+        raw.setValue(u"alerts/specs"_s, QStringList {u"nonsense"_s, u"BTC_KRW<5"_s});
+        raw.setValue(u"alerts/hysteresisPercent"_s, -3);
+        raw.setValue(u"alerts/snoozeMinutes"_s, u"soon"_s);
+    }
+    const AppSettings settings(file());
+    ASSERT_EQ(settings.alerts().size(), 1);
+    EXPECT_EQ(settings.alerts()[0].text, u"BTC_KRW<5"_s);
+    EXPECT_EQ(settings.alertHysteresisPercent(), 0.5);
+    EXPECT_EQ(settings.alertSnoozeMinutes(), 10);
+}
+
+TEST_F(AppSettingsTest, TrayAndCompactChoicesSurviveARestartAndPositionsArePerScreen)
+{
+    {
+        const AppSettings fresh(file());
+        EXPECT_TRUE(fresh.closesToTray(true)); // on by default only where a tray exists
+        EXPECT_FALSE(fresh.closesToTray(false));
+        EXPECT_FALSE(fresh.trayShowsPrice());
+        EXPECT_FALSE(fresh.compactTranslucent());
+        EXPECT_FALSE(fresh.compactPosition(u"HDMI-1"_s));
+        AppSettings settings(file());
+        settings.setClosesToTray(false);
+        settings.setTrayShowsPrice(true);
+        settings.setCompactTranslucent(true);
+        settings.setCompactPosition(u"HDMI-1"_s, {40, 60});
+        settings.setCompactPosition(u"DP/2"_s, {1900, 10}); // a '/' is no settings group
+        settings.sync();
+    }
+    const AppSettings restarted(file());
+    EXPECT_FALSE(restarted.closesToTray(true));
+    EXPECT_TRUE(restarted.trayShowsPrice());
+    EXPECT_TRUE(restarted.compactTranslucent());
+    EXPECT_EQ(restarted.compactPosition(u"HDMI-1"_s), QPoint(40, 60));
+    EXPECT_EQ(restarted.compactPosition(u"DP/2"_s), QPoint(1900, 10));
+    EXPECT_FALSE(restarted.compactPosition(u"DP"_s));
+}
