@@ -108,12 +108,6 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     m_record->setToolTip(tr("Record every frame to a file (replay it with --replay)"));
     m_record->setVisible(false);
     top->addWidget(m_record);
-    if (demo) {
-        auto *badge = new QLabel(tr("DEMO · simulated prices, not Bithumb"), central);
-        badge->setObjectName(u"demoBadge"_s);
-        badge->setStyleSheet(badgeStyle(cautionBadge()));
-        top->addWidget(badge);
-    }
     layout->addLayout(top);
 
     auto *priceRow = new QHBoxLayout;
@@ -123,6 +117,17 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     priceRow->addWidget(m_price, 0, Qt::AlignBottom);
     priceRow->addWidget(m_quote, 0, Qt::AlignBottom);
     priceRow->addStretch();
+    if (demo) {
+        // Beside the price it qualifies, on two lines ("DEMO" over what it means): in the top
+        // row it made the chart's side so wide that the watchlist's sparklines were pushed out
+        // of sight.
+        auto *badge = new QLabel(
+            tr("DEMO · simulated prices, not Bithumb").replace(u" · "_s, u"\n"_s), central);
+        badge->setObjectName(u"demoBadge"_s);
+        badge->setStyleSheet(badgeStyle(cautionBadge()));
+        badge->setAlignment(Qt::AlignCenter);
+        priceRow->addWidget(badge, 0, Qt::AlignTop);
+    }
     layout->addLayout(priceRow);
     m_change = new ValueLabel(central, 1.3, true);
     // Suspended, delisting or caution: said next to the change, in words and colour.
