@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace ticker {
 
+class FrameClock;
 class MarketPicker;
 class TickerFeed;
 class ValueLabel;
@@ -105,7 +106,8 @@ private:
     bool m_missedChanges = false; // the store changed while nothing could be seen
     QToolButton *m_record;
     QLabel *m_recording;
-    QTimer *m_statusTimer;
+    FrameClock *m_frameClock; // labels, chart and watchlist paint on one beat
+    bool m_labelsDue = false; // the shown market changed: its labels wait for the frame
 };
 
 } // namespace ticker

@@ -20,7 +20,6 @@ namespace ticker {
 
 namespace {
 
-constexpr int frameMs = 16;       // ~60 Hz
 constexpr double margin = 4;      // px past a changed column: the pen and the newest tick's dot
 constexpr double leadPx = 3;      // the view ends this far past the newest tick's column
 constexpr double zoomRoom = 1.15; // a short history fills 1/1.15 of the width, then grows
@@ -216,9 +215,16 @@ PriceChart::PriceChart(QWidget *parent)
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent); // every paint fills what it repaints
-    m_frameTimer.setSingleShot(true);
-    m_frameTimer.setInterval(frameMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, &PriceChart::frame);
+    m_frameClock = new FrameClock(this);
+    connect(m_frameClock, &FrameClock::frame, this, &PriceChart::frame);
+}
+
+void PriceChart::setFrameClock(FrameClock *clock)
+{
+    if (m_frameClock->parent() == this)
+        delete m_frameClock;
+    m_frameClock = clock;
+    connect(m_frameClock, &FrameClock::frame, this, &PriceChart::frame);
 }
 
 void PriceChart::setHistory(const PriceHistory *history)
@@ -235,12 +241,14 @@ void PriceChart::historyChanged()
         m_missedChanges = true;
         return;
     }
-    if (!m_frameTimer.isActive())
-        m_frameTimer.start();
+    m_changed = true;
+    m_frameClock->request();
 }
 
 void PriceChart::frame()
 {
+    if (!std::exchange(m_changed, false))
+        return;
     const QRegion dirty = sync();
     if (!dirty.isEmpty())
         update(dirty);
