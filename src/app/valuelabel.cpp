@@ -3,6 +3,8 @@
 #include <QEvent>
 #include <QPainter>
 
+#include <cmath>
+
 namespace ticker {
 
 ValueLabel::ValueLabel(QWidget *parent, qreal pointSizeFactor, bool bold)
@@ -20,7 +22,7 @@ void ValueLabel::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
-    const int width = fontMetrics().horizontalAdvance(text);
+    const int width = int(std::ceil(m_texts.text(text, font()).size().width()));
     if (width > m_widestText) {
         m_widestText = width;
         updateGeometry();
@@ -46,13 +48,23 @@ void ValueLabel::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setPen(m_color.isValid() ? m_color : palette().color(foregroundRole()));
-    painter.drawText(rect(), int(m_alignment), m_text);
+    painter.setFont(font());
+    const QStaticText &laidOut = m_texts.text(m_text, font());
+    const QSizeF size = laidOut.size();
+    const QRectF box = rect();
+    const qreal x = m_alignment & Qt::AlignRight ? box.right() + 1 - size.width()
+        : m_alignment & Qt::AlignHCenter         ? (box.width() - size.width()) / 2
+                                                 : 0;
+    const qreal y = m_alignment & Qt::AlignBottom ? box.height() - size.height()
+        : m_alignment & Qt::AlignTop              ? 0
+                                                  : std::round((box.height() - size.height()) / 2);
+    painter.drawStaticText(QPointF(x, y), laidOut);
 }
 
 void ValueLabel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange) {
-        m_widestText = fontMetrics().horizontalAdvance(m_text);
+        m_widestText = int(std::ceil(m_texts.text(m_text, font()).size().width()));
         updateGeometry();
     }
     QWidget::changeEvent(event);
