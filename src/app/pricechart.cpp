@@ -54,6 +54,20 @@ Frame frameOf(const QRectF &plot, const ChartColumns &columns, double low, doubl
     return {plot, columns.startMs(), columns.endMs(), low, high};
 }
 
+// A horizontal line of a dash pattern `period` px long, only where the region needs it: started
+// a whole number of periods from the left end, so its dashes fall where a full line's do.
+void drawHorizontalDashes(
+    QPainter &painter, double y, double left, double right, double period, const QRect &region)
+{
+    const double from = std::max(left, left + std::floor((region.left() - left) / period) * period);
+    const double to = std::min(right, region.right() + 1 + period);
+    if (from < to)
+        painter.drawLine(QPointF(from, y), QPointF(to, y));
+}
+
+constexpr double dotPeriod = 3;  // Qt::DotLine at 1 px: a dot, two spaces
+constexpr double dashPeriod = 6; // Qt::DashLine at 1 px: four on, two off
+
 // The price lines, and their labels where the region needs them.
 void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<double> &values,
     const QStringList &labels, double labelWidth, const QPalette &palette, const QRect &region)
@@ -62,7 +76,7 @@ void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<doub
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double y = frame.y(values[i]);
         painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
-        painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y));
+        drawHorizontalDashes(painter, y, frame.plot.left(), frame.plot.right(), dotPeriod, region);
         const QRectF box(
             frame.plot.right() + 8, y - metrics.height() / 2, labelWidth + 8, metrics.height());
         if (!box.intersects(region))
@@ -102,8 +116,10 @@ void drawTimeAxis(QPainter &painter, const Frame &frame, const std::vector<qint6
 {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double x = frame.x(values[i]);
-        painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
-        painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
+        if (x >= region.left() - 2 && x <= region.right() + 3) { // else clipped away anyway
+            painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
+            painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
+        }
         const QString &label = labels[qsizetype(i)];
         if (label.isEmpty())
             continue;
@@ -518,7 +534,7 @@ void PriceChart::paintEvent(QPaintEvent *event)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    painter.fillRect(rect(), pal.base());
+    painter.fillRect(region, pal.base());
     if (!m_layout.valid) {
         m_hoverText.clear();
         painter.setPen(pal.color(QPalette::PlaceholderText));
@@ -536,8 +552,8 @@ void PriceChart::paintEvent(QPaintEvent *event)
 
     // The range's opening price, for reference.
     painter.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));
-    painter.drawLine(QPointF(frame.plot.left(), frame.y(m_layout.opening)),
-        QPointF(frame.plot.right(), frame.y(m_layout.opening)));
+    drawHorizontalDashes(painter, frame.y(m_layout.opening), frame.plot.left(), frame.plot.right(),
+        dashPeriod, region);
 
     const QColor color = m_layout.trend > 0 ? risingColor(pal)
         : m_layout.trend < 0                ? fallingColor(pal)
