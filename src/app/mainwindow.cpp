@@ -161,14 +161,11 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
         if (!markets.contains(m_current))
             return;
         m_chart->historyChanged();
-        m_labelsDue = true;
-        m_frameClock->request();
+        showCurrentOnFrame();
     });
     connect(m_store, &MarketStore::staleChanged, this, [this](const QList<MarketId> &markets) {
-        if (!markets.contains(m_current))
-            return;
-        m_labelsDue = true;
-        m_frameClock->request();
+        if (markets.contains(m_current))
+            showCurrentOnFrame();
     });
     // The labels, the chart and the watchlist's cells change on the same frame: one paint.
     connect(m_frameClock, &FrameClock::frame, this, [this] {
@@ -411,6 +408,17 @@ void MainWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (m_missedChanges)
         refreshStatus();
+}
+
+void MainWindow::showCurrentOnFrame()
+{
+    // Unseen, nothing is asked of the clock: the labels catch up when the window is seen.
+    if (!isSeen()) {
+        m_missedChanges = true;
+        return;
+    }
+    m_labelsDue = true;
+    m_frameClock->request();
 }
 
 void MainWindow::showCurrent()

@@ -43,6 +43,7 @@ public:
     QString marketAgeText(const QString &market) const; // the picker's tooltip for it
     QString noticeText() const; // "no longer listed", "no data … is it listed?"; empty: none
     PriceChart *chart() const { return m_chart; }
+    FrameClock *frameClock() const { return m_frameClock; } // the beat its views paint on
     void setChartSpan(qint64 spanMs); // one of PriceChart's three ranges, as if clicked
     std::size_t historySize(const MarketId &market) const;
     WatchlistView *watchlist() const { return m_watchlist; }
@@ -77,6 +78,7 @@ protected:
 private:
     bool isSeen() const; // shown and not minimised: worth updating
     void showCurrent();
+    void showCurrentOnFrame(); // the labels change with the chart and the watchlist
     void showMarketStatus(const StatusBadge &badge);
     void fillPicker();
     void showWatchState();

@@ -15,6 +15,8 @@ ValueLabel::ValueLabel(QWidget *parent, qreal pointSizeFactor, bool bold)
     f.setBold(bold);
     setFont(f);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // It fills its own background, so a new text does not paint the widget behind it first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 void ValueLabel::setText(const QString &text)
@@ -47,6 +49,7 @@ QSize ValueLabel::sizeHint() const
 void ValueLabel::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    painter.fillRect(rect(), palette().brush(backgroundRole()));
     painter.setPen(m_color.isValid() ? m_color : palette().color(foregroundRole()));
     painter.setFont(font());
     const QStaticText &laidOut = m_texts.text(m_text, font());

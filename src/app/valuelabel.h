@@ -11,7 +11,8 @@ namespace ticker {
 // this widget: the window is laid out again only when the text outgrows the room it has
 // had, so a tick costs a small paint, not a relayout. Its colour is a value, not a style sheet.
 // Texts are laid out once and kept (a price goes back and forth between a few): measuring one
-// and painting it shape it once between them, or not at all when it was seen before.
+// and painting it shape it once between them, or not at all when it was seen before. It paints
+// its own background (the parent's role), so the widget behind it is not painted too.
 class ValueLabel : public QWidget
 {
     Q_OBJECT
