@@ -165,15 +165,20 @@ void drawSeries(QPainter &painter, const Frame &frame, const std::vector<PricePo
         // Qt's fast stroker takes lines at most one device pixel wide (a 2 px line costs about
         // six times as much on dense data); on a 2x screen a second pass one device pixel over
         // gives the line its weight without the slow path.
+        // Aliased: a column of dense data is a stack of near-vertical lines a device pixel
+        // apart, which antialiasing only blurs, at several times the cost (the cosmetic
+        // stroker's coverage for every pixel of every line).
         QPen hairline(color, 1);
         hairline.setCosmetic(true);
         painter.setPen(hairline);
+        painter.setRenderHint(QPainter::Antialiasing, false);
         painter.drawPath(line);
         if (dpr >= 1.5) {
             painter.translate(1 / dpr, 0);
             painter.drawPath(line);
             painter.translate(-1 / dpr, 0);
         }
+        painter.setRenderHint(QPainter::Antialiasing, true);
     }
     if (withNewest) {
         painter.setBrush(color);
