@@ -152,7 +152,7 @@
         <translation>서버 오류 %1: %2</translation>
     </message>
     <message>
-        <location filename="../../src/app/mainwindow.cpp" line="+56"/>
+        <location filename="../../src/app/mainwindow.cpp" line="+57"/>
         <source>Bithumb Ticker — DEMO</source>
         <translation>빗썸 시세 — 데모</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>빗썸 시세</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Type a symbol, a Korean or English name, or 초성 (ㅂㅌ), then ↓ and Enter</source>
         <translation>심볼, 한글 또는 영문 이름, 초성(ㅂㅌ)을 입력한 뒤 ↓와 Enter</translation>
     </message>
@@ -192,12 +192,12 @@
         <translation>받은 모든 프레임을 파일에 기록합니다 (--replay로 재생)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>DEMO · simulated prices, not Bithumb</source>
         <translation>데모 · 빗썸 시세가 아닌 모의 시세</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+95"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -583,7 +583,7 @@
 <context>
     <name>ticker::PriceChart</name>
     <message>
-        <location filename="../../src/app/pricechart.cpp" line="+518"/>
+        <location filename="../../src/app/pricechart.cpp" line="+547"/>
         <source>Waiting for the first tick…</source>
         <translation>첫 체결을 기다리는 중…</translation>
     </message>
@@ -624,12 +624,12 @@
 <context>
     <name>ticker::WatchlistModel</name>
     <message>
-        <location filename="../../src/app/watchlistmodel.cpp" line="+312"/>
+        <location filename="../../src/app/watchlistmodel.cpp" line="+381"/>
         <source>stale</source>
         <translation>지연</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Market</source>
         <translation>마켓</translation>
     </message>

@@ -2,6 +2,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 namespace ticker {
 
 namespace {
@@ -45,8 +47,18 @@ void CellDelegate::paint(
         = alignment.isValid() ? alignment.toInt() : int(Qt::AlignLeft | Qt::AlignVCenter);
     painter->setPen(text);
     painter->setFont(option.font);
-    painter->drawText(area, flags | Qt::TextSingleLine,
-        option.fontMetrics.elidedText(display, Qt::ElideRight, area.width()));
+    const QStaticText &laidOut = m_texts.text(display, option.font);
+    const QSizeF size = laidOut.size();
+    if (size.width() > area.width()) { // too wide: elided, the long way
+        painter->drawText(area, flags | Qt::TextSingleLine,
+            option.fontMetrics.elidedText(display, Qt::ElideRight, area.width()));
+        return;
+    }
+    const qreal x = flags & Qt::AlignRight ? area.right() + 1 - size.width()
+        : flags & Qt::AlignHCenter         ? area.left() + (area.width() - size.width()) / 2
+                                           : area.left();
+    const qreal y = area.top() + std::round((area.height() - size.height()) / 2);
+    painter->drawStaticText(QPointF(x, y), laidOut);
 }
 
 } // namespace ticker

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "bithumbticker/logging.h"
+#include "frameclock.h"
 #include "languagemenu.h"
 #include "marketpicker.h"
 #include "presentation.h"
@@ -56,7 +57,9 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     setWindowTitle(demo ? tr("Bithumb Ticker — DEMO") : tr("Bithumb Ticker"));
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
+    m_frameClock = new FrameClock(this);
     m_watchlistModel = new WatchlistModel(store, this);
+    m_watchlistModel->setFrameClock(m_frameClock);
     m_watchlistModel->setMarkets(subscriptions->wanted(Subscriptions::Need::Watchlist));
     m_watchlist = new WatchlistView(m_watchlistModel, m_splitter);
     m_watchlist->sparklines()->setClock([store] { return store->now(); });
@@ -144,6 +147,7 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     changeRow->addStretch();
     layout->addLayout(changeRow);
     m_chart = new PriceChart(central);
+    m_chart->setFrameClock(m_frameClock);
     m_chart->setHistory(&m_store->state(m_current).history);
     layout->addWidget(m_chart, 1);
     m_splitter->addWidget(central);
@@ -167,11 +171,16 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
     connect(m_store, &MarketStore::marketsChanged, this, [this](const QList<MarketId> &markets) {
         if (!markets.contains(m_current))
             return;
-        m_chart->historyChanged(); // one update per batch; Qt merges them into one paint a frame
-        showCurrent();
+        m_chart->historyChanged();
+        showCurrentOnFrame();
     });
     connect(m_store, &MarketStore::staleChanged, this, [this](const QList<MarketId> &markets) {
         if (markets.contains(m_current))
+            showCurrentOnFrame();
+    });
+    // The labels, the chart and the watchlist's cells change on the same frame: one paint.
+    connect(m_frameClock, &FrameClock::frame, this, [this] {
+        if (m_labelsDue)
             showCurrent();
     });
     connect(m_store, &MarketStore::linkChanged, this, &MainWindow::refreshStatus);
@@ -190,11 +199,8 @@ MainWindow::MainWindow(MarketStore *store, Subscriptions *subscriptions, bool de
         showCurrent();
     });
 
-    // Ages and the redial countdown move on by themselves.
-    m_statusTimer = new QTimer(this);
-    m_statusTimer->setInterval(1000);
-    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
-    m_statusTimer->start();
+    // Ages and the redial countdown move on by themselves, on the watchlist's beat.
+    connect(m_frameClock, &FrameClock::second, this, &MainWindow::refreshStatus);
 
     createMenus();
     menuBar()->addMenu(new LanguageMenu(this));
@@ -452,9 +458,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
     Q_EMIT hiddenOnClose();
 }
 
+void MainWindow::showCurrentOnFrame()
+{
+    // Unseen, nothing is asked of the clock: the labels catch up when the window is seen.
+    if (!isSeen()) {
+        m_missedChanges = true;
+        return;
+    }
+    m_labelsDue = true;
+    m_frameClock->request();
+}
+
 void MainWindow::showCurrent()
 {
     // Minimised or hidden, a tick costs nothing here: the labels catch up when seen again.
+    m_labelsDue = false;
     if (!isSeen()) {
         m_missedChanges = true;
         return;

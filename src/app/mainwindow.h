@@ -17,6 +17,7 @@ class QToolButton;
 
 namespace ticker {
 
+class FrameClock;
 class MarketPicker;
 class TickerFeed;
 class ValueLabel;
@@ -44,6 +45,7 @@ public:
     QString marketAgeText(const QString &market) const; // the picker's tooltip for it
     QString noticeText() const; // "no longer listed", "no data … is it listed?"; empty: none
     PriceChart *chart() const { return m_chart; }
+    FrameClock *frameClock() const { return m_frameClock; } // the beat its views paint on
     void setChartSpan(qint64 spanMs); // one of PriceChart's three ranges, as if clicked
     std::size_t historySize(const MarketId &market) const;
     WatchlistView *watchlist() const { return m_watchlist; }
@@ -91,6 +93,7 @@ private:
     void createMenus();
     bool isSeen() const; // shown and not minimised: worth updating
     void showCurrent();
+    void showCurrentOnFrame(); // the labels change with the chart and the watchlist
     void showMarketStatus(const StatusBadge &badge);
     void fillPicker();
     void showWatchState();
@@ -119,7 +122,6 @@ private:
     bool m_missedChanges = false; // the store changed while nothing could be seen
     QToolButton *m_record;
     QLabel *m_recording;
-    QTimer *m_statusTimer;
     QAction *m_recordAction = nullptr;
     QAction *m_stopAction = nullptr; // both follow the Record button
     QAction *m_compactAction = nullptr;
@@ -127,6 +129,8 @@ private:
     QAction *m_quitAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     bool m_hidesOnClose = false;
+    FrameClock *m_frameClock; // labels, chart and watchlist paint on one beat
+    bool m_labelsDue = false; // the shown market changed: its labels wait for the frame
 };
 
 } // namespace ticker

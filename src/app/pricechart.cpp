@@ -20,7 +20,6 @@ namespace ticker {
 
 namespace {
 
-constexpr int frameMs = 16;       // ~60 Hz
 constexpr double margin = 4;      // px past a changed column: the pen and the newest tick's dot
 constexpr double leadPx = 3;      // the view ends this far past the newest tick's column
 constexpr double zoomRoom = 1.15; // a short history fills 1/1.15 of the width, then grows
@@ -55,6 +54,20 @@ Frame frameOf(const QRectF &plot, const ChartColumns &columns, double low, doubl
     return {plot, columns.startMs(), columns.endMs(), low, high};
 }
 
+// A horizontal line of a dash pattern `period` px long, only where the region needs it: started
+// a whole number of periods from the left end, so its dashes fall where a full line's do.
+void drawHorizontalDashes(
+    QPainter &painter, double y, double left, double right, double period, const QRect &region)
+{
+    const double from = std::max(left, left + std::floor((region.left() - left) / period) * period);
+    const double to = std::min(right, region.right() + 1 + period);
+    if (from < to)
+        painter.drawLine(QPointF(from, y), QPointF(to, y));
+}
+
+constexpr double dotPeriod = 3;  // Qt::DotLine at 1 px: a dot, two spaces
+constexpr double dashPeriod = 6; // Qt::DashLine at 1 px: four on, two off
+
 // The price lines, and their labels where the region needs them.
 void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<double> &values,
     const QStringList &labels, double labelWidth, const QPalette &palette, const QRect &region)
@@ -63,7 +76,7 @@ void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<doub
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double y = frame.y(values[i]);
         painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
-        painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y));
+        drawHorizontalDashes(painter, y, frame.plot.left(), frame.plot.right(), dotPeriod, region);
         const QRectF box(
             frame.plot.right() + 8, y - metrics.height() / 2, labelWidth + 8, metrics.height());
         if (!box.intersects(region))
@@ -103,8 +116,10 @@ void drawTimeAxis(QPainter &painter, const Frame &frame, const std::vector<qint6
 {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double x = frame.x(values[i]);
-        painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
-        painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
+        if (x >= region.left() - 2 && x <= region.right() + 3) { // else clipped away anyway
+            painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
+            painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
+        }
         const QString &label = labels[qsizetype(i)];
         if (label.isEmpty())
             continue;
@@ -150,15 +165,20 @@ void drawSeries(QPainter &painter, const Frame &frame, const std::vector<PricePo
         // Qt's fast stroker takes lines at most one device pixel wide (a 2 px line costs about
         // six times as much on dense data); on a 2x screen a second pass one device pixel over
         // gives the line its weight without the slow path.
+        // Aliased: a column of dense data is a stack of near-vertical lines a device pixel
+        // apart, which antialiasing only blurs, at several times the cost (the cosmetic
+        // stroker's coverage for every pixel of every line).
         QPen hairline(color, 1);
         hairline.setCosmetic(true);
         painter.setPen(hairline);
+        painter.setRenderHint(QPainter::Antialiasing, false);
         painter.drawPath(line);
         if (dpr >= 1.5) {
             painter.translate(1 / dpr, 0);
             painter.drawPath(line);
             painter.translate(-1 / dpr, 0);
         }
+        painter.setRenderHint(QPainter::Antialiasing, true);
     }
     if (withNewest) {
         painter.setBrush(color);
@@ -216,9 +236,16 @@ PriceChart::PriceChart(QWidget *parent)
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent); // every paint fills what it repaints
-    m_frameTimer.setSingleShot(true);
-    m_frameTimer.setInterval(frameMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, &PriceChart::frame);
+    m_frameClock = new FrameClock(this);
+    connect(m_frameClock, &FrameClock::frame, this, &PriceChart::frame);
+}
+
+void PriceChart::setFrameClock(FrameClock *clock)
+{
+    if (m_frameClock->parent() == this)
+        delete m_frameClock;
+    m_frameClock = clock;
+    connect(m_frameClock, &FrameClock::frame, this, &PriceChart::frame);
 }
 
 void PriceChart::setHistory(const PriceHistory *history)
@@ -235,12 +262,14 @@ void PriceChart::historyChanged()
         m_missedChanges = true;
         return;
     }
-    if (!m_frameTimer.isActive())
-        m_frameTimer.start();
+    m_changed = true;
+    m_frameClock->request();
 }
 
 void PriceChart::frame()
 {
+    if (!std::exchange(m_changed, false))
+        return;
     const QRegion dirty = sync();
     if (!dirty.isEmpty())
         update(dirty);
@@ -510,7 +539,7 @@ void PriceChart::paintEvent(QPaintEvent *event)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    painter.fillRect(rect(), pal.base());
+    painter.fillRect(region, pal.base());
     if (!m_layout.valid) {
         m_hoverText.clear();
         painter.setPen(pal.color(QPalette::PlaceholderText));
@@ -528,8 +557,8 @@ void PriceChart::paintEvent(QPaintEvent *event)
 
     // The range's opening price, for reference.
     painter.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));
-    painter.drawLine(QPointF(frame.plot.left(), frame.y(m_layout.opening)),
-        QPointF(frame.plot.right(), frame.y(m_layout.opening)));
+    drawHorizontalDashes(painter, frame.y(m_layout.opening), frame.plot.left(), frame.plot.right(),
+        dashPeriod, region);
 
     const QColor color = m_layout.trend > 0 ? risingColor(pal)
         : m_layout.trend < 0                ? fallingColor(pal)

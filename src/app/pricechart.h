@@ -2,6 +2,7 @@
 
 #include "bithumbticker/pricehistory.h"
 #include "chartcolumns.h"
+#include "frameclock.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -36,10 +37,12 @@ public:
 
     void setHistory(const PriceHistory *history); // not owned; null shows nothing
     const PriceHistory *history() const { return m_history; }
-    void historyChanged(); // new ticks: repaint within a frame
+    void historyChanged(); // new ticks: repaint on the next frame
     void setSpanMs(qint64 spanMs);
     qint64 spanMs() const { return m_spanMs; }
-    void setFrameIntervalMs(int ms) { m_frameTimer.setInterval(ms); }
+    // The window's beat, shared with its other views (default: one of the chart's own).
+    void setFrameClock(FrameClock *clock);
+    void setFrameIntervalMs(int ms) { m_frameClock->setIntervalMs(ms); }
 
     // What the last paint showed, for tests.
     std::size_t drawnPoints() const { return m_layout.valid ? m_columns.m4Count() : 0; }
@@ -97,7 +100,8 @@ private:
 
     const PriceHistory *m_history = nullptr;
     qint64 m_spanMs = fiveMinutesMs;
-    QTimer m_frameTimer;
+    FrameClock *m_frameClock;
+    bool m_changed = false;            // ticks wait for the frame
     QPointer<QWidget> m_watchedWindow; // whose minimising this chart follows
     bool m_missedChanges = false;      // ticks came while nothing could be seen
     std::optional<double> m_hoverX;

@@ -3,6 +3,8 @@
 #include <QEvent>
 #include <QPainter>
 
+#include <cmath>
+
 namespace ticker {
 
 ValueLabel::ValueLabel(QWidget *parent, qreal pointSizeFactor, bool bold)
@@ -13,6 +15,8 @@ ValueLabel::ValueLabel(QWidget *parent, qreal pointSizeFactor, bool bold)
     f.setBold(bold);
     setFont(f);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // It fills its own background, so a new text does not paint the widget behind it first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 void ValueLabel::setText(const QString &text)
@@ -20,7 +24,7 @@ void ValueLabel::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
-    const int width = fontMetrics().horizontalAdvance(text);
+    const int width = int(std::ceil(m_texts.text(text, font()).size().width()));
     if (width > m_widestText) {
         m_widestText = width;
         updateGeometry();
@@ -45,14 +49,25 @@ QSize ValueLabel::sizeHint() const
 void ValueLabel::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    painter.fillRect(rect(), palette().brush(backgroundRole()));
     painter.setPen(m_color.isValid() ? m_color : palette().color(foregroundRole()));
-    painter.drawText(rect(), int(m_alignment), m_text);
+    painter.setFont(font());
+    const QStaticText &laidOut = m_texts.text(m_text, font());
+    const QSizeF size = laidOut.size();
+    const QRectF box = rect();
+    const qreal x = m_alignment & Qt::AlignRight ? box.right() + 1 - size.width()
+        : m_alignment & Qt::AlignHCenter         ? (box.width() - size.width()) / 2
+                                                 : 0;
+    const qreal y = m_alignment & Qt::AlignBottom ? box.height() - size.height()
+        : m_alignment & Qt::AlignTop              ? 0
+                                                  : std::round((box.height() - size.height()) / 2);
+    painter.drawStaticText(QPointF(x, y), laidOut);
 }
 
 void ValueLabel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange) {
-        m_widestText = fontMetrics().horizontalAdvance(m_text);
+        m_widestText = int(std::ceil(m_texts.text(m_text, font()).size().width()));
         updateGeometry();
     }
     QWidget::changeEvent(event);

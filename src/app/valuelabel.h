@@ -1,5 +1,7 @@
 #pragma once
 
+#include "statictextcache.h"
+
 #include <QColor>
 #include <QWidget>
 
@@ -8,6 +10,9 @@ namespace ticker {
 // A one-line text that changes often (a price, an age). Unlike QLabel, new text repaints only
 // this widget: the window is laid out again only when the text outgrows the room it has
 // had, so a tick costs a small paint, not a relayout. Its colour is a value, not a style sheet.
+// Texts are laid out once and kept (a price goes back and forth between a few): measuring one
+// and painting it shape it once between them, or not at all when it was seen before. It paints
+// its own background (the parent's role), so the widget behind it is not painted too.
 class ValueLabel : public QWidget
 {
     Q_OBJECT
@@ -29,6 +34,7 @@ protected:
 
 private:
     QString m_text;
+    StaticTextCache m_texts;
     QColor m_color;
     Qt::Alignment m_alignment = Qt::AlignLeft | Qt::AlignVCenter;
     int m_widestText = 0; // the room asked for so far: it only grows

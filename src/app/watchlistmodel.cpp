@@ -27,6 +27,36 @@ double orNan(const std::optional<Tick> &tick, double Tick::*field)
     return tick ? (*tick).*field : Tick::unknown;
 }
 
+constexpr unsigned bit(int column)
+{
+    return 1U << unsigned(column);
+}
+
+// The cells a tick may change: everything but the name and the sparkline.
+constexpr unsigned tickColumns = bit(WatchlistModel::PriceColumn)
+    | bit(WatchlistModel::ChangeColumn) | bit(WatchlistModel::ValueColumn)
+    | bit(WatchlistModel::AgeColumn) | bit(WatchlistModel::StatusColumn);
+
+// The cells whose painted words or colours differ between two presentations of a row (tool
+// tips are asked on hover, fresh).
+unsigned changedColumns(const MarketPresentation &a, const MarketPresentation &b)
+{
+    unsigned changed = 0;
+    const bool stale = a.stale != b.stale;
+    if (stale || a.price != b.price)
+        changed |= bit(WatchlistModel::PriceColumn);
+    if (a.changePercent != b.changePercent || a.tone != b.tone)
+        changed |= bit(WatchlistModel::ChangeColumn);
+    if (stale || a.tradedValue != b.tradedValue)
+        changed |= bit(WatchlistModel::ValueColumn);
+    if (a.shortAge != b.shortAge)
+        changed |= bit(WatchlistModel::AgeColumn);
+    if (stale || a.badge.text != b.badge.text || a.badge.severity != b.badge.severity
+        || a.notice != b.notice)
+        changed |= bit(WatchlistModel::StatusColumn);
+    return changed;
+}
+
 } // namespace
 
 WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
@@ -35,22 +65,10 @@ WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
     , m_locale(QLocale())
 {
     m_clock.start();
-    m_frameTimer.setSingleShot(true);
-    m_frameTimer.setInterval(frameMs);
-    connect(&m_frameTimer, &QTimer::timeout, this, [this] {
-        if (m_dirty.isEmpty() || m_paused)
-            return;
-        flush();
-        m_frameTimer.start(); // a busy market keeps the rhythm of one frame
-    });
+    m_frameClock = new FrameClock(this);
+    connect(m_frameClock, &FrameClock::frame, this, &WatchlistModel::flush);
     // Ages move on by themselves: one column, once a second.
-    m_ageTimer.setInterval(1000);
-    connect(&m_ageTimer, &QTimer::timeout, this, [this] {
-        m_presented.clear();
-        if (!m_paused && !m_markets.isEmpty())
-            Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn));
-    });
-    m_ageTimer.start();
+    connect(m_frameClock, &FrameClock::second, this, &WatchlistModel::refreshAges);
     m_sparklineTimer.setInterval(sparklineMs);
     connect(&m_sparklineTimer, &QTimer::timeout, this, [this] {
         if (m_paused)
@@ -66,9 +84,39 @@ WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
     connect(store, &MarketStore::staleChanged, this, &WatchlistModel::marketsUpdated);
     connect(store, &MarketStore::catalogChanged, this, [this] {
         m_presented.clear(); // names and listings, every row
+        for (unsigned &columns : m_dirty)
+            columns = tickColumns;
         if (!m_paused && !m_markets.isEmpty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     });
+}
+
+void WatchlistModel::setFrameClock(FrameClock *clock)
+{
+    if (m_frameClock->parent() == this)
+        delete m_frameClock;
+    m_frameClock = clock;
+    connect(m_frameClock, &FrameClock::frame, this, &WatchlistModel::flush);
+    connect(m_frameClock, &FrameClock::second, this, &WatchlistModel::refreshAges);
+}
+
+void WatchlistModel::refreshAges()
+{
+    for (auto it = m_presented.begin(); it != m_presented.end();) {
+        if (!it->asked) {
+            // Out of view: phrased again only when painted; until then a change announces
+            // all its cells.
+            if (const auto dirty = m_dirty.find(it.key()); dirty != m_dirty.end())
+                *dirty = tickColumns;
+            it = m_presented.erase(it);
+            continue;
+        }
+        it->asked = false;
+        it->current = false;
+        ++it;
+    }
+    if (!m_paused && !m_markets.isEmpty())
+        Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn));
 }
 
 void WatchlistModel::setMarkets(const QList<MarketId> &markets)
@@ -167,43 +215,62 @@ void WatchlistModel::marketsUpdated(const QList<MarketId> &markets)
 
 void WatchlistModel::markDirty(int row)
 {
-    m_dirty.insert(row);
     m_dirtySparklines.insert(row);
-    m_presented.remove(row);
-    if (m_paused)
+    if (m_paused) {
+        m_presented.remove(row);
         return; // resuming announces everything
-    // The first change is announced at once, so the window paints it with the labels in one
-    // pass; what follows within the frame waits for its end.
-    if (!m_frameTimer.isActive()) {
-        flush();
-        m_frameTimer.start();
     }
+    // What the row showed, if a paint asked, tells which cells change; else all may.
+    const auto shown = m_presented.find(row);
+    unsigned &columns = m_dirty[row];
+    if (shown == m_presented.end())
+        columns = tickColumns;
+    else
+        shown->current = false;
+    // On the window's frame, with the labels and the chart: one paint for all.
+    m_frameClock->request();
 }
 
 void WatchlistModel::flush()
 {
     if (m_paused || m_dirty.isEmpty())
         return; // kept dirty until resumed, which announces everything anyway
-    // The changed rows, as runs of neighbours: one signal a run.
-    QList<int> rows(m_dirty.cbegin(), m_dirty.cend());
+    // Flashes due within the next 100 ms end on this frame's paint, not on one of their own.
+    endFlashesBy(m_clock.elapsed() + 100);
+    QList<int> rows = m_dirty.keys();
     std::sort(rows.begin(), rows.end());
-    m_dirty.clear();
-    for (qsizetype i = 0; i < rows.size();) {
-        qsizetype j = i;
-        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
-            ++j;
-        Q_EMIT dataChanged(index(rows[i], PriceColumn), index(rows[j], StatusColumn));
-        i = j + 1;
+    for (const int row : std::as_const(rows)) {
+        if (m_dirty.value(row) != tickColumns && m_presented.contains(row))
+            presentation(row); // phrased now, for the paint that follows: which cells differ
+    }
+    // Each row's runs of changed cells, one signal a run.
+    const auto dirty = std::exchange(m_dirty, {});
+    for (const int row : std::as_const(rows)) {
+        const unsigned columns = dirty.value(row);
+        for (int c = PriceColumn; c <= StatusColumn; ++c) {
+            if (!(columns & bit(c)))
+                continue;
+            int last = c;
+            while (last + 1 <= StatusColumn && (columns & bit(last + 1)))
+                ++last;
+            Q_EMIT dataChanged(index(row, c), index(row, last));
+            c = last;
+        }
     }
     ++m_frames;
 }
 
 void WatchlistModel::endFlashes()
 {
+    endFlashesBy(m_clock.elapsed());
+}
+
+void WatchlistModel::endFlashesBy(qint64 ms)
+{
     const qint64 now = m_clock.elapsed();
     qint64 next = -1;
     for (auto it = m_flashes.begin(); it != m_flashes.end();) {
-        if (it->untilMs > now) {
+        if (it->untilMs > ms) {
             next = next < 0 ? it->untilMs : std::min(next, it->untilMs);
             ++it;
             continue;
@@ -217,6 +284,8 @@ void WatchlistModel::endFlashes()
     // One wake-up ends every flash due within the next 100 ms.
     if (next >= 0)
         m_flashTimer.start(int(next - now) + 100);
+    else
+        m_flashTimer.stop();
 }
 
 QVariant WatchlistModel::data(const QModelIndex &index, int role) const
@@ -318,12 +387,20 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
 const MarketPresentation &WatchlistModel::presentation(int row) const
 {
     auto it = m_presented.find(row);
-    if (it == m_presented.end()) {
+    if (it == m_presented.end() || !it->current) {
         const MarketId &market = m_markets[row];
-        it = m_presented.insert(
-            row, present(market, m_store->find(market), m_store->link(), m_store->now(), m_locale));
+        MarketPresentation view
+            = present(market, m_store->find(market), m_store->link(), m_store->now(), m_locale);
+        // A dirty row collects every difference between what was phrased (and so perhaps
+        // painted) since it was announced: none of them is missed by the announcement.
+        if (it != m_presented.end()) {
+            if (const auto dirty = m_dirty.find(row); dirty != m_dirty.end())
+                *dirty |= changedColumns(it->view, view);
+        }
+        it = m_presented.insert(row, {std::move(view)});
     }
-    return *it;
+    it->asked = true;
+    return it->view;
 }
 
 QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const

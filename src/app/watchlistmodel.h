@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bithumbticker/marketstore.h"
+#include "frameclock.h"
 #include "presentation.h"
 
 #include <QAbstractTableModel>
@@ -12,9 +13,10 @@
 namespace ticker {
 
 // The watchlist as a table: one row a market, in the user's order, its cells read from the
-// MarketStore through present(). Ticks mark rows dirty; once a frame the changed cells (and
-// only those) are announced, none while the view is hidden. A changed price flashes its cell
-// briefly, red up and blue down.
+// MarketStore through present(). Ticks mark rows dirty; on the window's frame (FrameClock) the
+// cells whose words or colour changed (and only those) are announced, none while the view is
+// hidden. A changed price flashes its cell briefly, red up and blue down; flashes end on the
+// frames that paint ticks anyway, or on a timer of their own when no tick comes.
 class WatchlistModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -36,7 +38,7 @@ public:
         OverviewRole,                  // const PriceHistory *: hourly, before the history
         StaleRole,                     // bool
     };
-    static constexpr int frameMs = 16;
+    static constexpr int frameMs = FrameClock::frameMs;
     static constexpr int flashAlpha = 45; // a tint: the price stays readable
     // A tick moves a 24 h sparkline by less than a pixel column: they are redrawn this often.
     static constexpr int sparklineMs = 5000;
@@ -52,6 +54,8 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
     void setFlashMs(int ms) { m_flashMs = ms; }
+    // The window's beat, shared with its other views (default: one of the model's own).
+    void setFrameClock(FrameClock *clock);
     void setSparklineIntervalMs(int ms) { m_sparklineTimer.setInterval(ms); }
     int announcedFrames() const { return m_frames; } // for tests: how many flushes emitted
 
@@ -78,6 +82,8 @@ private:
     void marketsUpdated(const QList<MarketId> &markets);
     void markDirty(int row);
     void flush();
+    void endFlashesBy(qint64 ms);
+    void refreshAges();
     void endFlashes();
     void reindex();
     void edited();
@@ -93,15 +99,23 @@ private:
         qint64 untilMs; // on m_clock
     };
     QHash<MarketId, Flash> m_flashes;
-    QSet<int> m_dirty;
+    // Dirty rows, and the columns known to have changed since the row was last announced.
+    mutable QHash<int, unsigned> m_dirty;
     QSet<int> m_dirtySparklines;
-    // What present() said of each row since its market last changed or the second turned:
-    // a paint asks each cell for several roles, and each would otherwise phrase it anew.
-    mutable QHash<int, MarketPresentation> m_presented;
+    // What present() said of each row when last asked: a paint asks each cell for several
+    // roles, and each would otherwise phrase it anew. A change makes it outdated, not gone, so
+    // the next one can say which columns differ; rows no paint asked for within a second are
+    // forgotten (an unknown row announces all its cells, without phrasing it).
+    struct Presented
+    {
+        MarketPresentation view;
+        bool current = true; // false: the market changed or the second turned since
+        bool asked = true;   // read since the last second's turn
+    };
+    mutable QHash<int, Presented> m_presented;
     QLocale m_locale;
-    QTimer m_frameTimer;
+    FrameClock *m_frameClock;
     QTimer m_sparklineTimer;
-    QTimer m_ageTimer;
     QTimer m_flashTimer;
     QElapsedTimer m_clock; // monotonic, for flashes only
     int m_flashMs = 400;

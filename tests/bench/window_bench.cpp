@@ -1,8 +1,10 @@
 // The window's cost as a user feels it: the whole app (feed, store, window with watchlist and
 // chart, offscreen) fed by the loopback exchange on its own thread at a steady rate, measured
 // after a warm-up. Prints the GUI process's CPU share (the process's CPU less the exchange
-// thread's), the GUI thread's alone, how often the chart painted, and how late a 5 ms probe
-// timer on the GUI thread ran (the event loop's latency: max and p99).
+// thread's), the GUI thread's alone, how often the chart painted, how many paint passes the
+// window made (UpdateRequest events: each paints every widget marked dirty since the last and
+// flushes once), and how late a 5 ms probe timer on the GUI thread ran (the event loop's
+// latency: max and p99).
 //
 //   window_bench [--markets N] [--rate TICKS_PER_S] [--seconds S] [--warmup S]
 //                [--history POINTS] [--minimized] [--watch N] [--probe]
@@ -28,6 +30,24 @@ using namespace ticker;
 using bench::cpuSeconds;
 using bench::threadCpuSeconds;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Counts the window's paint passes.
+class PassCounter : public QObject
+{
+public:
+    qint64 passes = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        passes += event->type() == QEvent::UpdateRequest;
+        return false;
+    }
+};
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -125,6 +145,8 @@ int main(int argc, char **argv)
         store.applyTicks(batch);
     }
     MainWindow window(&store, &subscriptions, false);
+    PassCounter passCounter;
+    window.installEventFilter(&passCounter);
     if (parser.isSet(minimizedOption))
         window.showMinimized();
     else
@@ -148,6 +170,7 @@ int main(int argc, char **argv)
     const auto exchangeCpu = [exchange] { return bench::threadCpuSecondsOf(exchange); };
     double processStart = 0, exchangeStart = 0, guiStart = 0;
     int paintsStart = 0;
+    qint64 passesStart = 0;
     qint64 ticksSeen = 0, ticksStart = 0;
     QObject::connect(&feed, &TickerFeed::ticksReceived,
         [&](const TickBatch &ticks) { ticksSeen += ticks.size(); });
@@ -157,6 +180,7 @@ int main(int argc, char **argv)
         exchangeStart = exchangeCpu();
         guiStart = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
         paintsStart = window.chart()->paintCount();
+        passesStart = passCounter.passes;
         ticksStart = ticksSeen;
         measuring = true;
         wall.start();
@@ -183,11 +207,12 @@ int main(int argc, char **argv)
         marketCount, watched, rate, double(ticksSeen - ticksStart) / elapsed, history,
         parser.isSet(minimizedOption) ? "minimised" : "shown", elapsed, warmup);
     std::printf("GUI process CPU %.3f%% of a core (GUI thread %.3f%%, exchange thread %.3f%% "
-                "not counted); chart paints %.1f/s; event-loop lateness p50 %.2f ms, p99 %.2f "
+                "not counted); chart paints %.1f/s, window paint passes %.1f/s; event-loop "
+                "lateness p50 %.2f ms, p99 %.2f "
                 "ms, max %.2f ms (%zu probes)\n",
         100 * (process - exchangeSpent) / elapsed, 100 * gui / elapsed,
         100 * exchangeSpent / elapsed, double(window.chart()->paintCount() - paintsStart) / elapsed,
-        percentile(0.5), percentile(0.99), lateness.empty() ? 0.0 : double(lateness.back()) / 1000,
-        lateness.size());
+        double(passCounter.passes - passesStart) / elapsed, percentile(0.5), percentile(0.99),
+        lateness.empty() ? 0.0 : double(lateness.back()) / 1000, lateness.size());
     return 0;
 }

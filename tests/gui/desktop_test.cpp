@@ -103,7 +103,11 @@ TEST_F(DesktopTest, TheCompactWindowSaysWhatTheMainWindowSays)
     EXPECT_FALSE(compact->ageText().isEmpty());
 
     trade("129000000", -1);
-    ASSERT_TRUE(QTest::qWaitFor([&] { return compact->priceText() == u"129,000,000"; }, timeoutMs));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return window->priceText() == u"129,000,000" && compact->priceText() == u"129,000,000";
+        },
+        timeoutMs));
     EXPECT_EQ(compact->changeText(), window->changeText());
     EXPECT_EQ(compact->changeColor(), fallingColor(compact->palette())); // down is blue
 

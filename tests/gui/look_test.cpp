@@ -102,6 +102,8 @@ protected:
         up.status.warning = u"CAUTION"_s; // the amber badge
         up.tradedValue = 8'230'696'760.35;
         store.applyTicks({up, test::tickAt("ETH_KRW", "4300000", now, -1.2)});
+        // The labels paint on the next frame.
+        ASSERT_TRUE(QTest::qWaitFor([this] { return window->priceText() == u"131,000,000"; }));
     }
 
     // TICKER_SCREENSHOT_DIR set: the window as it looks now, for a person to check.

@@ -7,7 +7,9 @@
 #include "bithumbticker/overviewfetcher.h"
 #include "bithumbticker/tickerfeed.h"
 #include "fixtures.h"
+#include "frameclock.h"
 #include "marketpicker.h"
+#include "ticks.h"
 #include "watchlistmodel.h"
 #include "watchlistview.h"
 
@@ -436,4 +438,69 @@ TEST_F(MainWindowTest, RecordingFromTheWindowShowsTheFileGrowingThenItsSize)
     EXPECT_FALSE(window->startRecording(dir.filePath(u"no/dir/x.jsonl"_s)));
     EXPECT_TRUE(window->recordingText().startsWith(u"Not recording: "_s));
     EXPECT_FALSE(feed->isRecording());
+}
+
+namespace {
+
+// Counts the window's paint passes: each is one UpdateRequest to the top-level window, in
+// which every widget marked dirty since the last pass paints and the backing store is flushed.
+class PaintPasses : public QObject
+{
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        count += event->type() == QEvent::UpdateRequest;
+        return false;
+    }
+};
+
+} // namespace
+
+// Fed straight into the store, no feed: what one frame of ticks costs the window's views.
+TEST(MainWindowFrameTest, TheLabelsTheChartAndTheWatchlistOfAFramePaintInOnePass)
+{
+    const MarketId btc = *MarketId::fromV1("BTC_KRW");
+    const MarketId eth = *MarketId::fromV1("ETH_KRW");
+    MarketStore store;
+    Subscriptions subscriptions;
+    store.setLinkState(FeedClient::State::Live, {}, 0);
+    store.showMarket(btc);
+    subscriptions.setWanted(Subscriptions::Need::Shown, {btc});
+    subscriptions.setWanted(Subscriptions::Need::Watchlist, {btc, eth});
+    MainWindow window(&store, &subscriptions, false);
+    window.frameClock()->setSecondMs(3'600'000);    // no age beat during the test
+    window.watchlistModel()->setFlashMs(3'600'000); // nor any flash ending
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    qint64 t = QDateTime::currentMSecsSinceEpoch() - 10'000;
+    for (int i = 0; i < 3; ++i) { // enough history for a line
+        store.applyTicks(
+            {test::tickAt("BTC_KRW", QByteArray::number(131'000'000 + i).constData(), t += 1000),
+                test::tickAt("ETH_KRW", "5000000", t)});
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.priceText() == u"131,000,002"; }, timeoutMs));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.chart()->drawnPoints() >= 3; }, timeoutMs));
+    for (int i = 0; i < 3; ++i) // what those ticks left pending: a relayout for the new labels
+        QCoreApplication::processEvents();
+
+    PaintPasses passes;
+    window.installEventFilter(&passes);
+    const int chartPaints = window.chart()->paintCount();
+    const int listPaints = window.watchlist()->paintCount();
+    // Two batches within one frame: the shown market's tick and another watched market's.
+    store.applyTicks({test::tickAt("BTC_KRW", "131000100", t += 1000)});
+    store.applyTicks({test::tickAt("ETH_KRW", "5001000", t)});
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return window.priceText() == u"131,000,100"
+                && window.chart()->paintCount() > chartPaints
+                && window.watchlist()->paintCount() > listPaints;
+        },
+        timeoutMs));
+    EXPECT_EQ(passes.count, 1) << "the labels, chart and watchlist painted apart";
+    EXPECT_EQ(window.chart()->paintCount(), chartPaints + 1);
+    EXPECT_EQ(window.watchlist()->paintCount(), listPaints + 1);
 }

@@ -90,18 +90,51 @@ TEST_F(WatchlistTest, ATickAnnouncesOnlyItsRowsCellsOnceAFrame)
     };
     for (int i = 0; i < 100; ++i) // a burst within one frame
         store.applyTicks({tickAt("ETH_KRW", QByteArray::number(5000 + i).constData(), t0 + i)});
-    EXPECT_EQ(dataChanges(), 1); // the first at once, the rest wait for the frame's end
-    ASSERT_TRUE(QTest::qWaitFor([&] { return dataChanges() == 2; }, 1000));
+    EXPECT_EQ(dataChanges(), 0); // the frame comes when the batch is told to every view
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dataChanges() == 1; }, 1000));
     QTest::qWait(3 * WatchlistModel::frameMs);
-    EXPECT_EQ(dataChanges(), 2); // and nothing after it
+    EXPECT_EQ(dataChanges(), 1); // and nothing after it
     const QList<QVariant> first = changed.at(0);
     const auto topLeft = first.at(0).toModelIndex();
     const auto bottomRight = first.at(1).toModelIndex();
     EXPECT_EQ(topLeft.row(), model.rowOf(eth));
     EXPECT_EQ(bottomRight.row(), model.rowOf(eth));
+    // Never painted: every cell a tick can change.
     EXPECT_EQ(topLeft.column(), WatchlistModel::PriceColumn);
     EXPECT_EQ(bottomRight.column(), WatchlistModel::StatusColumn);
     EXPECT_EQ(cell(eth, WatchlistModel::PriceColumn).toString(), u"5,099");
+}
+
+TEST_F(WatchlistTest, APaintedRowAnnouncesOnlyTheCellsWhoseWordsChanged)
+{
+    store.applyTicks({tickAt("ETH_KRW", "5000", t0, 1.5)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ASSERT_TRUE(changed.wait(1000));
+    EXPECT_EQ(cell(eth, WatchlistModel::PriceColumn).toString(), u"5,000"); // painted
+    changed.clear();
+    // Another price, the same change, value, age and status: the price cell alone.
+    store.applyTicks({tickAt("ETH_KRW", "5001", t0 + 10, 1.5)});
+    ASSERT_TRUE(changed.wait(1000));
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.at(0).at(0).toModelIndex(), model.index(model.rowOf(eth), 1));
+    EXPECT_EQ(changed.at(0).at(1).toModelIndex(), model.index(model.rowOf(eth), 1));
+    EXPECT_EQ(cell(eth, WatchlistModel::PriceColumn).toString(), u"5,001");
+    changed.clear();
+    // Two ticks in a frame and a paint of one cell between them: the price moves, the change
+    // moves and comes back. Each cell that differs from what it may show is announced: the
+    // price (unpainted, still 5,001) and the change (painted +2.50%).
+    store.applyTicks({tickAt("ETH_KRW", "5002", t0 + 20, 2.5)});
+    EXPECT_EQ(cell(eth, WatchlistModel::ChangeColumn).toString(), u"+2.50%"); // a paint between
+    store.applyTicks({tickAt("ETH_KRW", "5002", t0 + 30, 1.5)});
+    ASSERT_TRUE(changed.wait(1000));
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.at(0).at(0).toModelIndex().column(), WatchlistModel::PriceColumn);
+    EXPECT_EQ(changed.at(0).at(1).toModelIndex().column(), WatchlistModel::ChangeColumn);
+    changed.clear();
+    // The same words again: nothing to paint.
+    store.applyTicks({tickAt("ETH_KRW", "5002", t0 + 40, 1.5)});
+    QTest::qWait(3 * WatchlistModel::frameMs);
+    EXPECT_TRUE(changed.isEmpty());
 }
 
 TEST_F(WatchlistTest, SparklinesAreRedrawnOnTheirOwnSlowerBeat)
@@ -114,7 +147,7 @@ TEST_F(WatchlistTest, SparklinesAreRedrawnOnTheirOwnSlowerBeat)
         });
     };
     store.applyTicks({tickAt("XRP_KRW", "1000", t0)});
-    ASSERT_GE(changed.size(), 1); // the frame's cells, at once
+    ASSERT_TRUE(changed.wait(1000)); // the frame's cells, on the next turn
     EXPECT_EQ(sparklineChanges(), 0);
     EXPECT_TRUE(QTest::qWaitFor([&] { return sparklineChanges() == 1; }, 2000));
     const QModelIndex trend = changed.last().at(0).toModelIndex();
@@ -231,6 +264,26 @@ TEST_F(WatchlistTest, TheSparklineDrawsTheDayDecimatedToItsColumns)
         = int(view.columnWidth(WatchlistModel::TrendColumn) * view.devicePixelRatioF());
     EXPECT_GT(drawn, 0);
     EXPECT_LE(drawn, 4 * columns);
+    EXPECT_EQ(view.sparklines()->lastSummarised(), 0); // painted when shown: nothing new
+
+    // A tick later only the newest columns are summarised again, and the line is the one a
+    // fresh delegate draws.
+    now = t0 + 1000;
+    store.applyTicks({tickAt("BTC_KRW", "100", now)});
+    view.viewport()->repaint();
+    EXPECT_LE(view.sparklines()->lastSummarised(), 2);
+    SparklineDelegate fresh;
+    fresh.setClock([this] { return now; });
+    const QModelIndex trend = view.model()->index(0, WatchlistModel::TrendColumn);
+    QStyleOptionViewItem option;
+    option.initFrom(&view);
+    option.rect = view.visualRect(trend);
+    QImage image(view.viewport()->size() * view.devicePixelRatioF(), QImage::Format_ARGB32);
+    image.setDevicePixelRatio(view.devicePixelRatioF());
+    QPainter painter(&image);
+    fresh.paint(&painter, option, trend);
+    EXPECT_GT(fresh.lastSummarised(), columns / 2); // every column of its grid
+    EXPECT_EQ(fresh.lastDrawnPoints(), view.sparklines()->lastDrawnPoints());
 }
 
 TEST_F(WatchlistTest, ATickRepaintsOnlyItsRowsChangedCells)
@@ -240,16 +293,24 @@ TEST_F(WatchlistTest, ATickRepaintsOnlyItsRowsChangedCells)
     view.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
     QTest::qWait(50);
-    const int before = view.paintCount();
-    store.applyTicks({tickAt("ETH_KRW", "5000", t0)});
-    ASSERT_TRUE(QTest::qWaitFor([&] { return view.paintCount() > before; }, 2000));
-    const QRect painted = view.lastPaintedRect();
+    const auto paintAfter = [&](const Tick &tick) {
+        const int before = view.paintCount();
+        store.applyTicks({tick});
+        EXPECT_TRUE(QTest::qWaitFor([&] { return view.paintCount() > before; }, 2000));
+        return view.lastPaintedRect();
+    };
     const int row = view.proxy()->mapFromSource(model.index(model.rowOf(eth), 0)).row();
     const QRect price = view.visualRect(view.model()->index(row, WatchlistModel::PriceColumn));
     const QRect status = view.visualRect(view.model()->index(row, WatchlistModel::StatusColumn));
     // Qt adds a pixel of margin around the changed cells' rectangle.
-    EXPECT_TRUE(painted.contains(price.united(status)));
+    QRect painted = paintAfter(tickAt("ETH_KRW", "5000", t0));
+    EXPECT_TRUE(painted.contains(price));
     EXPECT_LE(painted.width(), price.united(status).width() + 2) << "not just the changed cells";
+    EXPECT_LE(painted.height(), view.rowHeight(row) + 2) << "not just the row";
+    // Only the price moves: only its cell is painted.
+    painted = paintAfter(tickAt("ETH_KRW", "5001", t0 + 10));
+    EXPECT_TRUE(painted.contains(price));
+    EXPECT_LE(painted.width(), price.width() + 2) << "more than the price";
     EXPECT_LE(painted.height(), view.rowHeight(row) + 2) << "not just the row";
 }
 
