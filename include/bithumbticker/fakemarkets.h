@@ -21,6 +21,15 @@ struct FakeListing
 // are Bithumb's largest KRW markets with their real names (the app's bundled list); the other
 // KRW markets are made up, with plausible codes and names. A few carry the caution flag, PEPE
 // among them. Anything else is unknown to it, as to the real exchange.
+// splitmix64: the demo's made-up data is the same in every run and every process.
+constexpr quint64 splitMix64(quint64 x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
 const QList<FakeListing> &fakeCatalog();
 const QList<MarketId> &fakeListedMarkets(); // the catalogue's markets, in its order
 bool isFakeListed(const MarketId &market);

@@ -31,8 +31,8 @@ std::optional<int> digits(std::string_view text, std::size_t from, std::size_t c
 }
 
 // Every key the parser reads, at the top level or under "content".
-constexpr std::string_view wantedKeys[] = {"status", "resmsg", "type", "content", "symbol",
-    "tickType", "closePrice", "prevClosePrice", "volume", "value", "date", "time"};
+constexpr std::string_view v1Keys[] = {"status", "resmsg", "type", "content", "symbol", "tickType",
+    "closePrice", "prevClosePrice", "volume", "value", "date", "time"};
 
 } // namespace
 
@@ -82,7 +82,7 @@ std::optional<qint64> ProtocolV1::kstToUtcMs(std::string_view date, std::string_
 ParsedFrame ProtocolV1::parseFrame(QByteArrayView bytes, qint64 receivedMs) const
 {
     FlatJson json;
-    if (auto rejected = readObject(bytes, wantedKeys, json))
+    if (auto rejected = readObject(bytes, v1Keys, json))
         return *rejected;
 
     FieldReader root(json);

@@ -22,7 +22,7 @@ QString text(std::string_view view)
 }
 
 // Every key the parser reads, at the top level or under "error".
-constexpr std::string_view wantedKeys[] = {"error", "name", "message", "status", "type", "code",
+constexpr std::string_view v2Keys[] = {"error", "name", "message", "status", "type", "code",
     "trade_price", "signed_change_price", "signed_change_rate", "acc_trade_volume_24h",
     "acc_trade_price_24h", "trade_timestamp", "timestamp", "stream_type", "market_state",
     "is_trading_suspended", "delisting_date", "market_warning"};
@@ -81,7 +81,7 @@ QByteArray ProtocolV2::subscribeMessage(const QList<MarketId> &markets) const
 ParsedFrame ProtocolV2::parseFrame(QByteArrayView bytes, qint64 receivedMs) const
 {
     FlatJson json;
-    if (auto rejected = readObject(bytes, wantedKeys, json))
+    if (auto rejected = readObject(bytes, v2Keys, json))
         return *rejected;
 
     FieldReader root(json);

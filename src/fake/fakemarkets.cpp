@@ -32,30 +32,21 @@ struct Suffix
 constexpr Suffix suffixes[] = {{"", ""}, {"", ""}, {"", ""}, {" Protocol", "프로토콜"},
     {" Network", "네트워크"}, {" Finance", "파이낸스"}, {" Coin", "코인"}, {" Chain", "체인"}};
 
-// splitmix64, so the made-up list is the same in every run and every process.
-quint64 mix(quint64 x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
 FakeListing madeUp(quint64 seed)
 {
     QString latin, hangul;
-    const int count = 2 + int(mix(seed) % 2);
+    const int count = 2 + int(splitMix64(seed) % 2);
     for (int i = 0; i < count; ++i) {
-        const Syllable &s = syllables[mix(seed * 8 + quint64(i) + 1) % std::size(syllables)];
+        const Syllable &s = syllables[splitMix64(seed * 8 + quint64(i) + 1) % std::size(syllables)];
         latin += QString::fromLatin1(s.latin);
         hangul += QString::fromUtf8(s.hangul);
     }
-    const Suffix &suffix = suffixes[mix(seed ^ 0x5eed) % std::size(suffixes)];
+    const Suffix &suffix = suffixes[splitMix64(seed ^ 0x5eed) % std::size(suffixes)];
     latin[0] = latin[0].toUpper();
     const QString code = latin.left(5).toUpper();
     return {*MarketId::fromV1(code.toStdString() + "_KRW"),
         hangul + QString::fromUtf8(suffix.korean), latin + QString::fromLatin1(suffix.english),
-        mix(seed ^ 0xca5e) % 29 == 0};
+        splitMix64(seed ^ 0xca5e) % 29 == 0};
 }
 
 QList<FakeListing> makeCatalog()

@@ -72,17 +72,9 @@ json jsonNumber(double value)
 // level by the live price's move. Slots of a minute:
 // 0 quiet or not, 3 and 4 its trading, 5 to 12 its price moves; 14 and 15 are the lull of a
 // four-hour block (numbered like minutes, drawn apart).
-quint64 mix(quint64 x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
 quint64 draw(quint64 seed, qint64 minute, int slot)
 {
-    return mix(seed ^ mix(quint64(minute) * 16 + quint64(slot)));
+    return splitMix64(seed ^ splitMix64(quint64(minute) * 16 + quint64(slot)));
 }
 
 // Not qHash: Qt seeds it per process, and the demo and the tests must agree on the minutes.
@@ -90,7 +82,7 @@ quint64 marketSeed(const MarketId &market)
 {
     quint64 seed = 0;
     for (const QChar c : market.toV1())
-        seed = mix(seed ^ c.unicode());
+        seed = splitMix64(seed ^ c.unicode());
     return seed;
 }
 
