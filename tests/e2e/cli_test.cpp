@@ -114,9 +114,9 @@ TEST_P(CliAgainstServer, PrintsEveryTickInOrderWithExactPrices)
     QProcess process;
     process.setProcessEnvironment(hermeticEnvironment());
     process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
-        {u"--headless"_s, u"--api"_s, v1 ? u"1"_s : u"2"_s, u"--url"_s,
-            exchange.url(GetParam()).toString(), u"--symbols"_s, u"KRW-BTC,ETH_KRW"_s,
-            u"--exit-after"_s, u"5"_s});
+        {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--api"_s,
+            v1 ? u"1"_s : u"2"_s, u"--url"_s, exchange.url(GetParam()).toString(), u"--symbols"_s,
+            u"KRW-BTC,ETH_KRW"_s, u"--exit-after"_s, u"5"_s});
     ASSERT_TRUE(subscribed.wait(timeoutMs));
     // API 2.0 answers a subscription with one snapshot per market; start counting after them.
     const int snapshots = v1 ? 0 : 2;
@@ -223,8 +223,8 @@ protected:
         const QUrl url = link.proxiedUrl(ApiVersion::V2);
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
         process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
-            {u"--headless"_s, u"--url"_s, url.toString(), u"--heartbeat"_s,
-                QString::number(heartbeatSeconds), u"--duration"_s,
+            {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--url"_s, url.toString(),
+                u"--heartbeat"_s, QString::number(heartbeatSeconds), u"--duration"_s,
                 QString::number(durationSeconds)});
         ASSERT_TRUE(subscribed.wait(timeoutMs));
     }
@@ -427,8 +427,9 @@ TEST(Cli, AlertPrintsOneLineWhenThePriceCrosses)
     QProcess process;
     process.setProcessEnvironment(hermeticEnvironment());
     process.start(QStringLiteral(BITHUMB_TICKER_BINARY),
-        {u"--headless"_s, u"--url"_s, exchange.url(ApiVersion::V2).toString(), u"--symbols"_s,
-            u"ETH_KRW"_s, u"--alert"_s, u"BTC_KRW>135000000"_s, u"--exit-after"_s, u"2"_s});
+        {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--url"_s,
+            exchange.url(ApiVersion::V2).toString(), u"--symbols"_s, u"ETH_KRW"_s, u"--alert"_s,
+            u"BTC_KRW>135000000"_s, u"--exit-after"_s, u"2"_s});
     ASSERT_TRUE(subscribed.wait(timeoutMs));
     // After the snapshots' trades: the fake stamps a market's first trade when it is asked for.
     const qint64 later = QDateTime::currentMSecsSinceEpoch() + 1000;

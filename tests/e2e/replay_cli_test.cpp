@@ -131,8 +131,9 @@ public:
     RecordedRun(FakeExchange &exchange, ApiVersion api, const QString &path, QStringList more = {})
     {
         m_process.start(binary(),
-            QStringList {u"--headless"_s, u"--api"_s, api == ApiVersion::V1 ? u"1"_s : u"2"_s,
-                u"--url"_s, exchange.url(api).toString(), u"--record"_s, path}
+            QStringList {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--api"_s,
+                api == ApiVersion::V1 ? u"1"_s : u"2"_s, u"--url"_s, exchange.url(api).toString(),
+                u"--record"_s, path}
                 + more);
     }
 
@@ -252,9 +253,9 @@ TEST_P(ReplayCli, FullDiskStopsTheRecordingNotTheTicker)
     const bool v2 = GetParam() == ApiVersion::V2;
     QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
     process.start(binary(),
-        {u"--headless"_s, u"--api"_s, v2 ? u"2"_s : u"1"_s, u"--url"_s,
-            exchange.url(GetParam()).toString(), u"--record"_s, path, u"--exit-after"_s,
-            QString::number(count + (v2 ? 1 : 0))});
+        {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--api"_s,
+            v2 ? u"2"_s : u"1"_s, u"--url"_s, exchange.url(GetParam()).toString(), u"--record"_s,
+            path, u"--exit-after"_s, QString::number(count + (v2 ? 1 : 0))});
     ASSERT_TRUE(subscribed.wait(timeoutMs));
     exchange.flood(count);
     const Outcome run = finish(process);

@@ -80,8 +80,8 @@ TEST_F(TlsE2E, CertificateGivenAsCaIsAccepted)
 
 TEST_F(TlsE2E, CliCaFileOption)
 {
-    const QStringList common {
-        u"--headless"_s, u"--url"_s, exchange->url(ApiVersion::V2).toString()};
+    const QStringList common {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--url"_s,
+        exchange->url(ApiVersion::V2).toString()};
     QProcess refused;
     refused.start(
         QStringLiteral(BITHUMB_TICKER_BINARY), common + QStringList {u"--duration"_s, u"1.5"_s});
