@@ -15,6 +15,7 @@
 #include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
 #include "mainwindow.h"
+#include "paintpasses.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -30,24 +31,6 @@ using namespace ticker;
 using bench::cpuSeconds;
 using bench::threadCpuSeconds;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Counts the window's paint passes.
-class PassCounter : public QObject
-{
-public:
-    qint64 passes = 0;
-
-protected:
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        passes += event->type() == QEvent::UpdateRequest;
-        return false;
-    }
-};
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -145,7 +128,7 @@ int main(int argc, char **argv)
         store.applyTicks(batch);
     }
     MainWindow window(&store, &subscriptions, false);
-    PassCounter passCounter;
+    test::PaintPasses passCounter;
     window.installEventFilter(&passCounter);
     if (parser.isSet(minimizedOption))
         window.showMinimized();
@@ -180,7 +163,7 @@ int main(int argc, char **argv)
         exchangeStart = exchangeCpu();
         guiStart = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
         paintsStart = window.chart()->paintCount();
-        passesStart = passCounter.passes;
+        passesStart = passCounter.count;
         ticksStart = ticksSeen;
         measuring = true;
         wall.start();
@@ -212,7 +195,7 @@ int main(int argc, char **argv)
                 "ms, max %.2f ms (%zu probes)\n",
         100 * (process - exchangeSpent) / elapsed, 100 * gui / elapsed,
         100 * exchangeSpent / elapsed, double(window.chart()->paintCount() - paintsStart) / elapsed,
-        double(passCounter.passes - passesStart) / elapsed, percentile(0.5), percentile(0.99),
+        double(passCounter.count - passesStart) / elapsed, percentile(0.5), percentile(0.99),
         lateness.empty() ? 0.0 : double(lateness.back()) / 1000, lateness.size());
     return 0;
 }

@@ -9,6 +9,7 @@
 #include "fixtures.h"
 #include "frameclock.h"
 #include "marketpicker.h"
+#include "paintpasses.h"
 #include "ticks.h"
 #include "watchlistmodel.h"
 #include "watchlistview.h"
@@ -440,25 +441,6 @@ TEST_F(MainWindowTest, RecordingFromTheWindowShowsTheFileGrowingThenItsSize)
     EXPECT_FALSE(feed->isRecording());
 }
 
-namespace {
-
-// Counts the window's paint passes: each is one UpdateRequest to the top-level window, in
-// which every widget marked dirty since the last pass paints and the backing store is flushed.
-class PaintPasses : public QObject
-{
-public:
-    int count = 0;
-
-protected:
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        count += event->type() == QEvent::UpdateRequest;
-        return false;
-    }
-};
-
-} // namespace
-
 // Fed straight into the store, no feed: what one frame of ticks costs the window's views.
 TEST(MainWindowFrameTest, TheLabelsTheChartAndTheWatchlistOfAFramePaintInOnePass)
 {
@@ -486,7 +468,7 @@ TEST(MainWindowFrameTest, TheLabelsTheChartAndTheWatchlistOfAFramePaintInOnePass
     for (int i = 0; i < 3; ++i) // what those ticks left pending: a relayout for the new labels
         QCoreApplication::processEvents();
 
-    PaintPasses passes;
+    test::PaintPasses passes;
     window.installEventFilter(&passes);
     const int chartPaints = window.chart()->paintCount();
     const int listPaints = window.watchlist()->paintCount();
