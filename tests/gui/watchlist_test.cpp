@@ -331,6 +331,8 @@ protected:
         ASSERT_TRUE(exchange.listenRest());
         OverviewFetcher::Config config;
         config.restBase = exchange.restUrl();
+        // The server stands at one instant, so what it holds is what was fetched.
+        exchange.rest()->setClock([this] { return now; });
         overviews = std::make_unique<OverviewFetcher>(config);
         store.setOverviews(overviews.get());
         markets = fakeListedMarkets().first(60);
@@ -384,6 +386,7 @@ protected:
     }
 
     static constexpr int timeoutMs = 10'000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     FakeExchange exchange;
     MarketStore store;
     WatchlistModel model {&store};
@@ -416,8 +419,15 @@ TEST_F(SparklineHistoryTest, OnlyTheVisibleRowsAreFetchedAndScrollingFetchesMore
     const MarketState *top = store.find(markets[0]);
     ASSERT_TRUE(top);
     EXPECT_TRUE(top->history.isEmpty());
-    EXPECT_GE(top->overview.size(), 4u * 24);
-    EXPECT_GE(drawnPoints(0), 4 * 24);
+    constexpr qint64 hourMs = OverviewFetcher::hourMs;
+    auto held = exchange.rest()->candles(markets[0], 60, now); // the hours touching the day
+    std::erase_if(
+        held, [this](const Candle &c) { return c.startMs + hourMs <= now - 24 * hourMs; });
+    EXPECT_GE(held.size(), 20u); // about a day: a lull empties at most one hour in four
+    // Four points an hour; of the oldest, only those still in the day by the store's clock.
+    EXPECT_GE(top->overview.size(), 4 * (held.size() - 1));
+    EXPECT_LE(top->overview.size(), 4 * held.size());
+    EXPECT_EQ(drawnPoints(0), int(top->overview.size()));
     EXPECT_EQ(drawnPoints(1), 0); // the shown one has no ticks here, and no overview
 
     view.scrollToBottom();
@@ -447,9 +457,9 @@ TEST_F(SparklineHistoryTest, AMarketShownLaterStillGetsItsWholeMinuteBackfill)
     EXPECT_TRUE(backfilled.at(0).at(2).toString().isEmpty());
     // Every candle of the day, four points each (as the window's backfill test expects): the
     // overview took nothing from it.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto day = exchange.rest()->history(later, now);
-    std::erase_if(day, [now](const Candle &c) { return c.startMs < now - PriceHistory::windowMs; });
+    std::erase_if(
+        day, [this](const Candle &c) { return c.startMs < now - PriceHistory::windowMs; });
     EXPECT_GE(store.find(later)->history.size(), 4 * (day.size() - 2));
     EXPECT_GE(drawnPoints(1), 4 * 24);
     // Shown and backfilled: no hours for it again.
