@@ -49,6 +49,7 @@ public Q_SLOTS:
     // recorded(), batched like the ticks. Turned on mid-link, it starts with that link's
     // connect and subscribe, so a recording always begins with a whole link.
     void setRecording(bool on);
+    void setHandoffIntervalMs(int ms); // FeedConfig::handoffIntervalMs, while running
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
@@ -104,6 +105,7 @@ private:
     QTimer *m_connectTimer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_healthyTimer = nullptr;
+    QTimer *m_handoffTimer = nullptr;
     QString m_lastTlsError;     // why the current dial's handshake was refused, as Qt says it
     QString m_socketError;      // the socket's own first error since the dial
     bool m_rateLimited = false; // the current dial was refused with HTTP 429

@@ -26,6 +26,9 @@ struct FeedConfig
     int healthyAfterMs = 30'000; // a link up this long resets the backoff
     // After HTTP 429, Bithumb bans the IP for about ten minutes and every dial extends it.
     int rateLimitWaitMs = 10 * 60'000 + 30'000;
+    // Ticks handed to the GUI thread at most this often (ms), not once per socket read: while
+    // no window shows them, waking that thread for every trade costs more than the trade.
+    int handoffIntervalMs = 0;
     int maxClockSkewMs = 5'000; // beyond this the clocks disagree: ages use receive times
     BackoffPolicy backoff;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: trusted besides the system's

@@ -21,6 +21,9 @@ public:
     FeedStats stop(); // blocks until the worker has closed its link; returns final counters
     void setMarkets(const QList<MarketId> &markets);
     void redialNow(const ticker::LinkDetail &why);
+    // Ticks come at most every ms (0: as they are read), for when no window shows them.
+    void setHandoffIntervalMs(int ms);
+    static constexpr int unwatchedHandoffMs = 250;
 
     // Records every frame and link event to path (recording.h) on a writer thread of its own,
     // before start() or while running. symbols: the markets as the user spelled them, for
@@ -41,6 +44,7 @@ Q_SIGNALS:
     // Requests to the worker, queued to its slots.
     void marketsRequested(const QList<ticker::MarketId> &markets);
     void redialRequested(const ticker::LinkDetail &why);
+    void handoffIntervalRequested(int ms);
     void stopRequested();
     void recordingProgress(qint64 fileBytes); // at least once a second while recording
     // The recording stopped on its own (a full disk): why, with the path. Said once, at the

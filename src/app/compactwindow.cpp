@@ -151,12 +151,14 @@ void CompactWindow::showEvent(QShowEvent *event)
     m_ageTimer->start();
     if (m_missed)
         refresh();
+    Q_EMIT seenChanged(true);
 }
 
 void CompactWindow::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     m_ageTimer->stop();
+    Q_EMIT seenChanged(false);
 }
 
 void CompactWindow::mousePressEvent(QMouseEvent *event)

@@ -41,6 +41,7 @@ Q_SIGNALS:
     void fullWindowRequested();
     // Dropped after a drag: where, on which screen (its name), to remember.
     void moved(const QString &screenName, const QPoint &position);
+    void seenChanged(bool seen); // shown or hidden
 
 public Q_SLOTS:
     void refresh();

@@ -1,6 +1,7 @@
 #include "alertbook.h"
 #include "appoptions.h"
 #include "appsettings.h"
+#include "compactwindow.h"
 #include "desktopshell.h"
 #include "headlessprinter.h"
 #include "languagemenu.h"
@@ -365,6 +366,16 @@ int main(int argc, char **argv)
         shell = std::make_unique<DesktopShell>(window.get(), &store, &alertBook, settings.get(),
             QSystemTrayIcon::isSystemTrayAvailable());
         QObject::connect(&alerts, &AlertEngine::fired, shell.get(), &DesktopShell::alertFired);
+        // With no window showing prices, the tray and the alerts need no trade at once: the
+        // feed thread hands them over four times a second instead of once a trade.
+        const auto followSeen = [&] {
+            if (!window || !shell)
+                return; // on the way out
+            feed.setHandoffIntervalMs(
+                window->isSeen() || shell->isCompact() ? 0 : TickerFeed::unwatchedHandoffMs);
+        };
+        QObject::connect(window.get(), &MainWindow::seenChanged, &feed, followSeen);
+        QObject::connect(shell->compactWindow(), &CompactWindow::seenChanged, &feed, followSeen);
         if (options->compact)
             shell->showCompact();
         else

@@ -438,8 +438,11 @@ bool MainWindow::isSeen() const
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::WindowStateChange && isSeen() && m_missedChanges)
+    if (event->type() != QEvent::WindowStateChange)
+        return;
+    if (isSeen() && m_missedChanges)
         refreshStatus();
+    followSeen();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -447,6 +450,21 @@ void MainWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (m_missedChanges)
         refreshStatus();
+    followSeen();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    followSeen();
+}
+
+void MainWindow::followSeen()
+{
+    if (m_seen != isSeen()) {
+        m_seen = isSeen();
+        Q_EMIT seenChanged(*m_seen);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

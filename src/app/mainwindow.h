@@ -7,6 +7,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
 class QButtonGroup;
 class QLabel;
@@ -53,6 +55,7 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     MarketPicker *picker() const { return m_picker; }
     QString statusMessage() const; // the status bar's passing message, if any
+    bool isSeen() const;           // shown and not minimised: worth updating
 
     // Recording from the window (the Record button asks for the file) goes through the feed,
     // which taps the frames: the status bar shows the file's size while it grows, or why it
@@ -78,6 +81,7 @@ Q_SIGNALS:
     void marketShown(const ticker::MarketId &market);
     void chartSpanChosen(qint64 spanMs); // a range toggle clicked
     void hiddenOnClose();                // closed while it hides on close
+    void seenChanged(bool seen);         // shown and not minimised, or no longer
 
 public Q_SLOTS:
     bool selectMarket(const QString &name); // false if the name is not a market, or not listed
@@ -87,12 +91,13 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
-    bool isSeen() const; // shown and not minimised: worth updating
     void showCurrent();
+    void followSeen();
     void showCurrentOnFrame(); // the labels change with the chart and the watchlist
     void showMarketStatus(const StatusBadge &badge);
     void fillPicker();
@@ -129,8 +134,9 @@ private:
     QAction *m_quitAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     bool m_hidesOnClose = false;
-    FrameClock *m_frameClock; // labels, chart and watchlist paint on one beat
-    bool m_labelsDue = false; // the shown market changed: its labels wait for the frame
+    std::optional<bool> m_seen; // as last said by seenChanged
+    FrameClock *m_frameClock;   // labels, chart and watchlist paint on one beat
+    bool m_labelsDue = false;   // the shown market changed: its labels wait for the frame
 };
 
 } // namespace ticker

@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
+
 namespace ticker {
 
 namespace {
@@ -129,6 +131,8 @@ void FeedClient::start()
     m_heartbeatTimer = makeTimer(&FeedClient::checkHeartbeat);
     m_healthyTimer = makeTimer([this] { m_backoff.reset(); });
     m_healthyTimer->setSingleShot(true);
+    m_handoffTimer = makeTimer(&FeedClient::flush);
+    m_handoffTimer->setSingleShot(true);
     dial();
 }
 
@@ -136,8 +140,10 @@ void FeedClient::stop()
 {
     handoff::acquire();
     if (m_socket) {
-        for (QTimer *timer : {m_redialTimer, m_connectTimer, m_heartbeatTimer, m_healthyTimer})
+        for (QTimer *timer :
+            {m_redialTimer, m_connectTimer, m_heartbeatTimer, m_healthyTimer, m_handoffTimer})
             delete timer;
+        m_handoffTimer = nullptr;
         m_socket->disconnect(this);
         m_socket->abort();
         delete m_socket;
@@ -209,11 +215,22 @@ void FeedClient::record(RecordedEntry::Kind kind, const QByteArray &data, int co
 
 void FeedClient::queueFlush()
 {
-    if (!m_flushQueued) {
-        // Runs once the socket has delivered every message of this read: one batch per read.
-        m_flushQueued = true;
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    if (m_config.handoffIntervalMs > 0 && m_handoffTimer)
+        m_handoffTimer->start(m_config.handoffIntervalMs);
+    else // once the socket has delivered every message of this read: one batch per read
         QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
-    }
+}
+
+void FeedClient::setHandoffIntervalMs(int ms)
+{
+    handoff::acquire();
+    m_config.handoffIntervalMs = std::max(0, ms);
+    if (m_flushQueued && m_handoffTimer && m_handoffTimer->isActive()
+        && m_config.handoffIntervalMs < m_handoffTimer->remainingTime())
+        flush(); // watched again: what is held goes now
 }
 
 void FeedClient::dial()
@@ -434,6 +451,8 @@ qint64 FeedClient::localTradeTime(const Tick &tick)
 void FeedClient::flush()
 {
     m_flushQueued = false;
+    if (m_handoffTimer)
+        m_handoffTimer->stop();
     handoff::release();
     if (!m_pending.isEmpty())
         Q_EMIT ticksReceived(std::exchange(m_pending, {}));

@@ -130,6 +130,8 @@ void TickerFeed::start()
     connect(&m_thread, &QThread::started, m_client, &FeedClient::start);
     connect(this, &TickerFeed::marketsRequested, m_client, &FeedClient::setMarkets);
     connect(this, &TickerFeed::redialRequested, m_client, &FeedClient::redialNow);
+    connect(
+        this, &TickerFeed::handoffIntervalRequested, m_client, &FeedClient::setHandoffIntervalMs);
     connect(this, &TickerFeed::stopRequested, m_client, &FeedClient::stop);
     connect(m_client, &FeedClient::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
     if (m_writer)
@@ -185,6 +187,15 @@ void TickerFeed::redialNow(const LinkDetail &why)
 {
     handoff::release();
     Q_EMIT redialRequested(why);
+}
+
+void TickerFeed::setHandoffIntervalMs(int ms)
+{
+    if (m_config.handoffIntervalMs == ms)
+        return;
+    m_config.handoffIntervalMs = ms;
+    handoff::release();
+    Q_EMIT handoffIntervalRequested(ms);
 }
 
 } // namespace ticker

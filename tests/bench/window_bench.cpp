@@ -130,6 +130,9 @@ int main(int argc, char **argv)
     MainWindow window(&store, &subscriptions, false);
     test::PaintPasses passCounter;
     window.installEventFilter(&passCounter);
+    // As the app has it (main.cpp): unseen, the feed hands ticks over four times a second.
+    QObject::connect(&window, &MainWindow::seenChanged, &feed,
+        [&](bool seen) { feed.setHandoffIntervalMs(seen ? 0 : TickerFeed::unwatchedHandoffMs); });
     if (parser.isSet(minimizedOption))
         window.showMinimized();
     else

@@ -194,5 +194,46 @@ TEST_P(FeedE2E, AFloodArrivesInFewBatches)
     EXPECT_LT(batches, count / 4) << batches << " batches";
 }
 
+TEST_P(FeedE2E, UnwatchedTicksAreHeldForTheIntervalAndGoAtOnceWhenWatchedAgain)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    QSignalSpy messages(feed.get(), &TickerFeed::serverMessage);
+    feed->setHandoffIntervalMs(60'000); // longer than the test: only a change lets them go
+    const QStringList sent {u"130112000"_s, u"130113000"_s, u"130111000"_s};
+    const bool binary = GetParam() == ApiVersion::V2;
+    for (const auto &price : sent) {
+        // Each trade in a read of its own: the server message after it comes back at once,
+        // so the next is sent only once the feed has read this one (and, unheld, handed it over).
+        exchange.publish(market("BTC_KRW"), price);
+        exchange.sendRaw(
+            binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
+        ASSERT_TRUE(messages.wait(timeoutMs));
+    }
+    EXPECT_EQ(batches, 0);
+
+    feed->setHandoffIntervalMs(0);
+    ASSERT_TRUE(waitForTicks(sent.size()));
+    EXPECT_EQ(prices(), sent);
+    EXPECT_EQ(batches, 1); // three reads, one hand-off
+}
+
+TEST_P(FeedE2E, HeldTicksGoBeforeTheLinkChangeThatFollowsThem)
+{
+    auto feed = startFeed({market("BTC_KRW")});
+    QStringList events;
+    QObject::connect(feed.get(), &TickerFeed::ticksReceived, feed.get(),
+        [&](const TickBatch &batch) { events.append(u"ticks %1"_s.arg(batch.size())); });
+    QObject::connect(feed.get(), &TickerFeed::stateChanged, feed.get(),
+        [&](FeedClient::State state) { events.append(u"state %1"_s.arg(int(state))); });
+    feed->setHandoffIntervalMs(60'000);
+    exchange.publish(market("BTC_KRW"), u"130112000"_s);
+    exchange.publish(market("BTC_KRW"), u"130113000"_s);
+    exchange.closeAll(1001);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !events.isEmpty(); }, timeoutMs));
+    ASSERT_TRUE(waitForTicks(2));
+    EXPECT_EQ(events.first(), u"ticks 2"_s) << events.join(u", "_s).toStdString();
+    EXPECT_EQ(prices(), (QStringList {u"130112000"_s, u"130113000"_s}));
+}
+
 INSTANTIATE_TEST_SUITE_P(BothApis, FeedE2E, ::testing::Values(ApiVersion::V1, ApiVersion::V2),
     [](const auto &param) { return param.param == ApiVersion::V1 ? "Api1" : "Api2"; });

@@ -103,6 +103,26 @@ TEST_F(MainWindowTest, LabelShowsThePriceOfTheTickThatArrived)
     EXPECT_TRUE(window->statusText().contains(u"last trade")) << window->statusText().toStdString();
 }
 
+// The app lets the feed hold ticks while no one sees them (main.cpp): minimised or hidden.
+TEST_F(MainWindowTest, SaysWhenItIsSeenAndWhenNot)
+{
+    ASSERT_TRUE(window->isSeen());
+    QSignalSpy seen(window.get(), &MainWindow::seenChanged);
+    const auto said = [&] {
+        EXPECT_TRUE(QTest::qWaitFor([&] { return !seen.isEmpty(); }, timeoutMs));
+        return seen.isEmpty() ? std::optional<bool>() : seen.takeFirst().at(0).toBool();
+    };
+    window->showMinimized();
+    EXPECT_EQ(said(), false);
+    window->showNormal();
+    EXPECT_EQ(said(), true);
+    window->hide();
+    EXPECT_EQ(said(), false);
+    window->show();
+    EXPECT_EQ(said(), true);
+    EXPECT_TRUE(seen.isEmpty()); // once each
+}
+
 TEST_F(MainWindowTest, MarketStatusIsABadgeNextToTheChange)
 {
     EXPECT_EQ(window->marketStatusText(), QString()); // an active market: nothing to say
