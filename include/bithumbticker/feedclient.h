@@ -106,6 +106,7 @@ private:
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_healthyTimer = nullptr;
     QTimer *m_handoffTimer = nullptr;
+    QElapsedTimer m_sinceHandoff;
     QString m_lastTlsError;     // why the current dial's handshake was refused, as Qt says it
     QString m_socketError;      // the socket's own first error since the dial
     bool m_rateLimited = false; // the current dial was refused with HTTP 429

@@ -29,6 +29,10 @@ struct FeedConfig
     // Ticks handed to the GUI thread at most this often (ms), not once per socket read: while
     // no window shows them, waking that thread for every trade costs more than the trade.
     int handoffIntervalMs = 0;
+    // Otherwise at most one hand-off a frame: the first read after a quiet spell goes at once,
+    // what the socket reads within the frame after it waits for the frame's end. The views
+    // paint no more often, and a flood wakes the GUI thread 60 times a second, not every read.
+    int handoffSpacingMs = 16;
     int maxClockSkewMs = 5'000; // beyond this the clocks disagree: ages use receive times
     BackoffPolicy backoff;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: trusted besides the system's

@@ -218,9 +218,13 @@ void FeedClient::queueFlush()
     if (m_flushQueued)
         return;
     m_flushQueued = true;
-    if (m_config.handoffIntervalMs > 0 && m_handoffTimer)
-        m_handoffTimer->start(m_config.handoffIntervalMs);
-    else // once the socket has delivered every message of this read: one batch per read
+    if (m_handoffTimer && m_config.handoffIntervalMs > 0)
+        return m_handoffTimer->start(m_config.handoffIntervalMs);
+    const qint64 since
+        = m_sinceHandoff.isValid() ? m_sinceHandoff.elapsed() : m_config.handoffSpacingMs;
+    if (m_handoffTimer && since < m_config.handoffSpacingMs)
+        m_handoffTimer->start(int(m_config.handoffSpacingMs - since));
+    else // once the socket has delivered every message of this read
         QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
 }
 
@@ -451,6 +455,7 @@ qint64 FeedClient::localTradeTime(const Tick &tick)
 void FeedClient::flush()
 {
     m_flushQueued = false;
+    m_sinceHandoff.start();
     if (m_handoffTimer)
         m_handoffTimer->stop();
     handoff::release();

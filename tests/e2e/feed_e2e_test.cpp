@@ -37,6 +37,7 @@ protected:
         config.backoff = {20, 200, 5};
         config.heartbeatMs = 5000; // none of these is about heartbeats: a loaded machine is no loss
         config.connectTimeoutMs = 500;
+        config.handoffSpacingMs = spacingMs;
         auto feed = std::make_unique<TickerFeed>(config);
         connect(*feed);
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
@@ -82,6 +83,7 @@ protected:
     TickBatch ticks;
     int batches = 0;
     qsizetype skipped = 0;
+    int spacingMs = FeedConfig {}.handoffSpacingMs;
 };
 
 } // namespace
@@ -215,6 +217,33 @@ TEST_P(FeedE2E, UnwatchedTicksAreHeldForTheIntervalAndGoAtOnceWhenWatchedAgain)
     ASSERT_TRUE(waitForTicks(sent.size()));
     EXPECT_EQ(prices(), sent);
     EXPECT_EQ(batches, 1); // three reads, one hand-off
+}
+
+TEST_P(FeedE2E, ReadsWithinAFrameOfTheLastHandOffWaitForTheFramesEnd)
+{
+    spacingMs = 60'000; // a long frame: only its end, or a change, lets them go
+    auto feed = startFeed({market("BTC_KRW")});
+    QSignalSpy messages(feed.get(), &TickerFeed::serverMessage);
+    const bool binary = GetParam() == ApiVersion::V2;
+    if (GetParam() == ApiVersion::V1) { // API 2.0's snapshot went first; this one's first trade
+        exchange.publish(market("BTC_KRW"), u"130110000"_s);
+        ASSERT_TRUE(waitForTicks(1));
+        EXPECT_EQ(batches, 1); // after a quiet spell, at once
+        ticks.clear();
+        batches = 0;
+    }
+    const QStringList sent {u"130112000"_s, u"130113000"_s};
+    for (const auto &price : sent) { // each in a read of its own, as above
+        exchange.publish(market("BTC_KRW"), price);
+        exchange.sendRaw(
+            binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
+        ASSERT_TRUE(messages.wait(timeoutMs));
+    }
+    EXPECT_EQ(batches, 0);
+    feed->setHandoffIntervalMs(1); // a shorter wait than what is left lets them go
+    ASSERT_TRUE(waitForTicks(sent.size()));
+    EXPECT_EQ(prices(), sent);
+    EXPECT_EQ(batches, 1);
 }
 
 TEST_P(FeedE2E, HeldTicksGoBeforeTheLinkChangeThatFollowsThem)
