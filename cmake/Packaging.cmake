@@ -28,6 +28,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 # platform plugins (xcb, wayland's are elsewhere) for the window, Qt SVG for its icon.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-nanum") # the Hangul the window shows
+# The Hangul the window shows; Qt's own words (a line edit's menu, dialog buttons) in Korean.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-nanum, qt6-translations-l10n")
 set(CPACK_STRIP_FILES ON) # the build is RelWithDebInfo; the package ships no debug info
 include(CPack)

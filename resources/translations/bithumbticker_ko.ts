@@ -147,7 +147,7 @@
 <context>
     <name>ticker::MainWindow</name>
     <message>
-        <location filename="../../src/app/main.cpp" line="+348"/>
+        <location filename="../../src/app/main.cpp" line="+349"/>
         <source>Server error %1: %2</source>
         <translation>서버 오류 %1: %2</translation>
     </message>
@@ -418,7 +418,7 @@
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>no longer listed</source>
         <translation>거래지원 종료</translation>
     </message>
@@ -443,7 +443,8 @@
         <translation>마지막 체결 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-33"/>
+        <location line="+39"/>
         <source>stale</source>
         <translation>지연</translation>
     </message>
@@ -624,12 +625,7 @@
 <context>
     <name>ticker::WatchlistModel</name>
     <message>
-        <location filename="../../src/app/watchlistmodel.cpp" line="+381"/>
-        <source>stale</source>
-        <translation>지연</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location filename="../../src/app/watchlistmodel.cpp" line="+410"/>
         <source>Market</source>
         <translation>마켓</translation>
     </message>

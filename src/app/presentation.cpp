@@ -83,6 +83,15 @@ QString formatTradedValue(double value, const QLocale &locale)
     return isKorean ? show(korean) : show(western);
 }
 
+QString MarketPresentation::statusText() const
+{
+    if (!badge.text.isEmpty())
+        return badge.text;
+    if (!notice.isEmpty())
+        return notice;
+    return stale ? Presentation::tr("stale") : QString();
+}
+
 MarketPresentation present(const MarketId &id, const MarketState *market, const LinkState &link,
     qint64 nowMs, const QLocale &locale)
 {

@@ -30,6 +30,9 @@ struct MarketPresentation
     QString notice;      // no longer listed / no data from Bithumb for X — is it listed?
     QString tradedValue; // over 24 h, in the quote currency, short: 8.23B or 82.3억
     StatusBadge badge;
+
+    // What a status column says: the badge, else the notice, else "stale", else nothing.
+    QString statusText() const;
 };
 
 // market may be null (nothing known yet). Pure: the same inputs give the same words.

@@ -376,9 +376,7 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
     case AgeColumn:
         return view.shortAge;
     case StatusColumn:
-        if (!view.badge.text.isEmpty())
-            return view.badge.text;
-        return view.notice.isEmpty() ? (view.stale ? tr("stale") : QString()) : view.notice;
+        return view.statusText();
     default:
         return {};
     }

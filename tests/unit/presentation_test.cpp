@@ -97,6 +97,8 @@ TEST(Present, AStalePriceLosesItsColourAndSaysWhy)
     EXPECT_EQ(view.tone, MarketPresentation::Tone::Muted);
     EXPECT_EQ(view.quote, u"KRW · stale");
     EXPECT_EQ(view.priceNote, u"No trade since 1 min ago: the last price traded");
+    EXPECT_EQ(view.statusText(), u"stale");
+    EXPECT_EQ(present(btc, &market, live(), t0, english).statusText(), QString());
 
     LinkState lost = live();
     lost.state = FeedClient::State::Redialing;
@@ -118,6 +120,10 @@ TEST(Present, ListingNoticesNameTheMarket)
     market = tradedAt("100", t0, 1);
     market.listing = MarketState::Listing::NotListed;
     EXPECT_EQ(present(btc, &market, live(), t0, english).notice, u"no longer listed");
+    // A status column says the notice before "stale".
+    EXPECT_EQ(present(btc, &market, live(), t0 + MarketRhythm::minimumStaleMs + 1000, english)
+                  .statusText(),
+        u"no longer listed");
 }
 
 TEST(PresentLink, WhyALinkWasLostIsPhrasedByTheAppAndLoggedInStableEnglish)
