@@ -3,7 +3,7 @@
 # only those not yet installed.
 set -euo pipefail
 packages=(cmake g++ make pkg-config qt6-base-dev qt6-websockets-dev nlohmann-json3-dev
-          libgtest-dev libbenchmark-dev libgl-dev openssl zlib1g-dev
+          libgtest-dev libbenchmark-dev libgl-dev openssl libssl-dev zlib1g-dev
           qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
           qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools # Qt6LinguistTools: lupdate, lrelease
           libqt6svg6 # the SVG window icon

@@ -3,6 +3,7 @@
 #include "bithumbticker/logging.h"
 #include "threadhandoff.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QTimer>
 
@@ -160,7 +161,9 @@ bool RecordingWriter::writeOut(const char *data, qsizetype size)
 
 void RecordingWriter::fail(const QString &error)
 {
-    m_lastError = error.isEmpty() ? u"write failed"_s : error;
+    // Qt's words (translated by qtbase's catalogue), not English of ours: core phrases nothing.
+    m_lastError
+        = error.isEmpty() ? QCoreApplication::translate("QIODevice", "Unknown error") : error;
     m_failure = m_path + u": "_s + m_lastError;
     qCWarning(lcRecord).noquote() << "recording to" << m_path << "stopped:" << m_lastError;
     m_file.reset(); // what is in the file stays; nothing more is written

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <openssl/crypto.h>
+
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
 #include <unistd.h>
@@ -128,6 +130,12 @@ void TickerFeed::start()
     m_client = new FeedClient(m_config);
     m_client->moveToThread(&m_thread);
     connect(&m_thread, &QThread::started, m_client, &FeedClient::start);
+    // OpenSSL keeps state per thread, which both the thread's own exit and OpenSSL's atexit
+    // cleanup free; a QThread is detached, so a process ending just after stop() can free it
+    // twice (ASan caught it). Freed here, on the thread, before wait() returns.
+    connect(
+        &m_thread, &QThread::finished, &m_thread, [] { OPENSSL_thread_stop(); },
+        Qt::DirectConnection);
     connect(this, &TickerFeed::marketsRequested, m_client, &FeedClient::setMarkets);
     connect(this, &TickerFeed::redialRequested, m_client, &FeedClient::redialNow);
     connect(
