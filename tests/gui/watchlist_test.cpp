@@ -431,8 +431,7 @@ TEST_F(SparklineHistoryTest, OnlyTheVisibleRowsAreFetchedAndScrollingFetchesMore
     // in it is drawn (fewer than the cell's columns, so M4 keeps them all), at most an hour fewer.
     const qint64 paintAt = QDateTime::currentMSecsSinceEpoch();
     view.sparklines()->setClock([paintAt] { return paintAt; });
-    const int inDay
-        = int(top->overview.range(paintAt - SparklineDelegate::spanMs, paintAt).size());
+    const int inDay = int(top->overview.range(paintAt - SparklineDelegate::spanMs, paintAt).size());
     EXPECT_GE(inDay, int(top->overview.size()) - 4);
     EXPECT_EQ(drawnPoints(0), inDay);
     EXPECT_EQ(drawnPoints(1), 0); // the shown one has no ticks here, and no overview
