@@ -21,8 +21,10 @@ public:
     FeedStats stop(); // blocks until the worker has closed its link; returns final counters
     void setMarkets(const QList<MarketId> &markets);
     void redialNow(const ticker::LinkDetail &why);
-    // Ticks come at most every ms (0: as they are read), for when no window shows them.
+    // Ticks come at most every ms (0: as they are read, a frame apart at most).
     void setHandoffIntervalMs(int ms);
+    // Unwatched (no window shows prices), every unwatchedHandoffMs; watched, as they are read.
+    void setWatched(bool watched) { setHandoffIntervalMs(watched ? 0 : unwatchedHandoffMs); }
     static constexpr int unwatchedHandoffMs = 250;
 
     // Records every frame and link event to path (recording.h) on a writer thread of its own,

@@ -371,8 +371,7 @@ int main(int argc, char **argv)
         const auto followSeen = [&] {
             if (!window || !shell)
                 return; // on the way out
-            feed.setHandoffIntervalMs(
-                window->isSeen() || shell->isCompact() ? 0 : TickerFeed::unwatchedHandoffMs);
+            feed.setWatched(window->isSeen() || shell->isCompact());
         };
         QObject::connect(window.get(), &MainWindow::seenChanged, &feed, followSeen);
         QObject::connect(shell->compactWindow(), &CompactWindow::seenChanged, &feed, followSeen);

@@ -218,12 +218,12 @@ void FeedClient::queueFlush()
     if (m_flushQueued)
         return;
     m_flushQueued = true;
-    if (m_handoffTimer && m_config.handoffIntervalMs > 0)
-        return m_handoffTimer->start(m_config.handoffIntervalMs);
     const qint64 since
         = m_sinceHandoff.isValid() ? m_sinceHandoff.elapsed() : m_config.handoffSpacingMs;
-    if (m_handoffTimer && since < m_config.handoffSpacingMs)
-        m_handoffTimer->start(int(m_config.handoffSpacingMs - since));
+    const qint64 waitMs = m_config.handoffIntervalMs > 0 ? m_config.handoffIntervalMs
+                                                         : m_config.handoffSpacingMs - since;
+    if (m_handoffTimer && waitMs > 0)
+        m_handoffTimer->start(int(waitMs));
     else // once the socket has delivered every message of this read
         QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
 }

@@ -131,8 +131,7 @@ int main(int argc, char **argv)
     test::PaintPasses passCounter;
     window.installEventFilter(&passCounter);
     // As the app has it (main.cpp): unseen, the feed hands ticks over four times a second.
-    QObject::connect(&window, &MainWindow::seenChanged, &feed,
-        [&](bool seen) { feed.setHandoffIntervalMs(seen ? 0 : TickerFeed::unwatchedHandoffMs); });
+    QObject::connect(&window, &MainWindow::seenChanged, &feed, &TickerFeed::setWatched);
     if (parser.isSet(minimizedOption))
         window.showMinimized();
     else

@@ -71,6 +71,18 @@ protected:
         return QTest::qWaitFor([&] { return ticks.size() >= count; }, timeout);
     }
 
+    // A trade in a socket read of its own: the server status sent after it is handed over at
+    // once, so when it arrives the feed has read the trade (and, unheld, handed it over).
+    bool publishInOwnRead(TickerFeed *feed, const QString &price)
+    {
+        QSignalSpy messages(feed, &TickerFeed::serverMessage);
+        exchange.publish(market("BTC_KRW"), price);
+        const bool binary = GetParam() == ApiVersion::V2;
+        exchange.sendRaw(
+            binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
+        return messages.wait(timeoutMs);
+    }
+
     QStringList prices() const
     {
         QStringList result;
@@ -199,18 +211,10 @@ TEST_P(FeedE2E, AFloodArrivesInFewBatches)
 TEST_P(FeedE2E, UnwatchedTicksAreHeldForTheIntervalAndGoAtOnceWhenWatchedAgain)
 {
     auto feed = startFeed({market("BTC_KRW")});
-    QSignalSpy messages(feed.get(), &TickerFeed::serverMessage);
     feed->setHandoffIntervalMs(60'000); // longer than the test: only a change lets them go
     const QStringList sent {u"130112000"_s, u"130113000"_s, u"130111000"_s};
-    const bool binary = GetParam() == ApiVersion::V2;
-    for (const auto &price : sent) {
-        // Each trade in a read of its own: the server message after it comes back at once,
-        // so the next is sent only once the feed has read this one (and, unheld, handed it over).
-        exchange.publish(market("BTC_KRW"), price);
-        exchange.sendRaw(
-            binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
-        ASSERT_TRUE(messages.wait(timeoutMs));
-    }
+    for (const auto &price : sent)
+        ASSERT_TRUE(publishInOwnRead(feed.get(), price));
     EXPECT_EQ(batches, 0);
 
     feed->setHandoffIntervalMs(0);
@@ -223,8 +227,6 @@ TEST_P(FeedE2E, ReadsWithinAFrameOfTheLastHandOffWaitForTheFramesEnd)
 {
     spacingMs = 60'000; // a long frame: only its end, or a change, lets them go
     auto feed = startFeed({market("BTC_KRW")});
-    QSignalSpy messages(feed.get(), &TickerFeed::serverMessage);
-    const bool binary = GetParam() == ApiVersion::V2;
     if (GetParam() == ApiVersion::V1) { // API 2.0's snapshot went first; this one's first trade
         exchange.publish(market("BTC_KRW"), u"130110000"_s);
         ASSERT_TRUE(waitForTicks(1));
@@ -233,12 +235,8 @@ TEST_P(FeedE2E, ReadsWithinAFrameOfTheLastHandOffWaitForTheFramesEnd)
         batches = 0;
     }
     const QStringList sent {u"130112000"_s, u"130113000"_s};
-    for (const auto &price : sent) { // each in a read of its own, as above
-        exchange.publish(market("BTC_KRW"), price);
-        exchange.sendRaw(
-            binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
-        ASSERT_TRUE(messages.wait(timeoutMs));
-    }
+    for (const auto &price : sent)
+        ASSERT_TRUE(publishInOwnRead(feed.get(), price));
     EXPECT_EQ(batches, 0);
     feed->setHandoffIntervalMs(1); // a shorter wait than what is left lets them go
     ASSERT_TRUE(waitForTicks(sent.size()));
