@@ -362,7 +362,7 @@ protected:
     // drew some but no pixel shows a line.
     int drawnPoints(int row)
     {
-        QImage image(200, 24, QImage::Format_ARGB32_Premultiplied);
+        QImage image(drawnColumns + 8, 24, QImage::Format_ARGB32_Premultiplied);
         QStyleOptionViewItem option;
         option.initFrom(&view);
         option.rect = image.rect();
@@ -386,6 +386,7 @@ protected:
     }
 
     static constexpr int timeoutMs = 10'000;
+    static constexpr int drawnColumns = 192; // drawnPoints' cell less the delegate's 4 px a side
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     FakeExchange exchange;
     MarketStore store;
@@ -427,13 +428,17 @@ TEST_F(SparklineHistoryTest, OnlyTheVisibleRowsAreFetchedAndScrollingFetchesMore
     // Four points an hour; of the oldest, only those still in the day by the store's clock.
     EXPECT_GE(top->overview.size(), 4 * (held.size() - 1));
     EXPECT_LE(top->overview.size(), 4 * held.size());
-    // Drawn at a later instant, the oldest of those may have left the day: every point still
-    // in it is drawn (fewer than the cell's columns, so M4 keeps them all), at most an hour fewer.
+    // Drawn at a later instant, the oldest of those may have left the day: what is drawn is
+    // the points still in it, on the cell's columns (M4 drops a point only where a column holds
+    // three or more, as where an hour's close meets the next hour's open).
     const qint64 paintAt = QDateTime::currentMSecsSinceEpoch();
     view.sparklines()->setClock([paintAt] { return paintAt; });
-    const int inDay = int(top->overview.range(paintAt - SparklineDelegate::spanMs, paintAt).size());
-    EXPECT_GE(inDay, int(top->overview.size()) - 4);
-    EXPECT_EQ(drawnPoints(0), inDay);
+    const qint64 dayStart = paintAt - SparklineDelegate::spanMs;
+    const PriceHistory::Range inDay = top->overview.range(dayStart, paintAt);
+    EXPECT_GE(inDay.size(), top->overview.size() - 4);
+    const int drawn = drawnPoints(0);
+    EXPECT_EQ(drawn, int(decimateM4(inDay, dayStart, paintAt, drawnColumns).size()));
+    EXPECT_GE(drawn, int(inDay.size()) - 4);
     EXPECT_EQ(drawnPoints(1), 0); // the shown one has no ticks here, and no overview
 
     view.scrollToBottom();
