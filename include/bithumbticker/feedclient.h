@@ -16,6 +16,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 class QWebSocket;
 class QTimer;
@@ -24,8 +25,8 @@ namespace ticker {
 
 // The worker that talks to Bithumb. It lives on a worker QThread: start() runs there and
 // creates the socket and timers there; everything it tells the GUI goes out as signals, and
-// the ticks of one socket read leave as one batch. It pings every heartbeat, declares a link
-// dead after two silent heartbeats, and redials with jittered exponential backoff.
+// ticks leave in batches (FeedConfig's hand-off spacings). It pings every heartbeat, declares a
+// link dead after two silent heartbeats, and redials with jittered exponential backoff.
 class FeedClient : public QObject
 {
     Q_OBJECT
@@ -50,6 +51,8 @@ public Q_SLOTS:
     // connect and subscribe, so a recording always begins with a whole link.
     void setRecording(bool on);
     void setHandoffIntervalMs(int ms); // FeedConfig::handoffIntervalMs, while running
+    // The markets whose ticks go a frame apart at most (FeedConfig::sideHandoffMs).
+    void setShownMarkets(const QList<ticker::MarketId> &markets);
 
 Q_SIGNALS:
     void ticksReceived(const ticker::TickBatch &ticks);
@@ -78,7 +81,10 @@ private:
     void subscribe();
     void handleFrame(const QByteArray &frame, RecordedEntry::Kind kind);
     void record(RecordedEntry::Kind kind, const QByteArray &data, int code = 0);
-    void queueFlush();
+    // A hand-off within the spacing of the side's or the shown markets' ticks, whichever is
+    // sooner (a shown tick brings forward a flush the side queued).
+    void queueFlush(bool shown = false);
+    bool isShown(const MarketId &market) const;
     void acceptTick(ParsedFrame &parsed);
     qint64 localTradeTime(const Tick &tick);
     void heard();
@@ -118,6 +124,7 @@ private:
     int m_heartbeatChecks = 0;
     bool m_hasDialled = false;
     bool m_flushQueued = false;
+    std::optional<QSet<MarketId>> m_shown; // unset: every market is shown
     TickBatch m_pending;
     bool m_recording = false;
     RecordedEntries m_recordPending;

@@ -33,6 +33,11 @@ struct FeedConfig
     // what the socket reads within the frame after it waits for the frame's end. The views
     // paint no more often, and a flood wakes the GUI thread 60 times a second, not every read.
     int handoffSpacingMs = 16;
+    // Once the feed is told which markets a window shows as they happen (the main label, the
+    // chart), the others' ticks (watchlist rows, alert targets) go at most this often, with the
+    // shown market's next hand-off if that comes first: a table is read no faster, and every
+    // hand-off costs a paint pass. Until told, every market is shown.
+    int sideHandoffMs = 250;
     int maxClockSkewMs = 5'000; // beyond this the clocks disagree: ages use receive times
     BackoffPolicy backoff;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: trusted besides the system's

@@ -140,8 +140,9 @@ private:
     std::function<qint64()> m_clock;
 };
 
-// The data flow of a running app: the feed's ticks and link state into the store, and the
-// subscriptions' markets into the feed (and the store, which starts their wait for data).
+// The data flow of a running app: the feed's ticks and link state into the store, the
+// subscriptions' markets into the feed (and the store, which starts their wait for data), and
+// the store's shown market into the feed, which hands its ticks over first.
 void connectFeed(TickerFeed *feed, MarketStore *store, Subscriptions *subscriptions);
 
 } // namespace ticker

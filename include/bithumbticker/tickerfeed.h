@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <optional>
+
 namespace ticker {
 
 // The feed as the GUI thread sees it: owns the worker thread and the FeedClient on it,
@@ -26,6 +28,10 @@ public:
     // Unwatched (no window shows prices), every unwatchedHandoffMs; watched, as they are read.
     void setWatched(bool watched) { setHandoffIntervalMs(watched ? 0 : unwatchedHandoffMs); }
     static constexpr int unwatchedHandoffMs = 250;
+    // The markets a window shows as they happen: their ticks go a frame apart at most, the
+    // others' with them or FeedConfig::sideHandoffMs apart. Until said, every market is shown.
+    void setShownMarkets(const QList<MarketId> &markets);
+    std::optional<QList<MarketId>> shownMarkets() const { return m_shown; }
 
     // Records every frame and link event to path (recording.h) on a writer thread of its own,
     // before start() or while running. symbols: the markets as the user spelled them, for
@@ -47,6 +53,7 @@ Q_SIGNALS:
     void marketsRequested(const QList<ticker::MarketId> &markets);
     void redialRequested(const ticker::LinkDetail &why);
     void handoffIntervalRequested(int ms);
+    void shownMarketsRequested(const QList<ticker::MarketId> &markets);
     void stopRequested();
     void recordingProgress(qint64 fileBytes); // at least once a second while recording
     // The recording stopped on its own (a full disk): why, with the path. Said once, at the
@@ -62,7 +69,8 @@ private:
     RecordingWriter *m_writer = nullptr;
     QString m_recordingPath;
     FeedClient *m_client = nullptr;
-    FeedStats m_stats; // the final counters, once stopped
+    std::optional<QList<MarketId>> m_shown; // for a client started later
+    FeedStats m_stats;                      // the final counters, once stopped
     FeedClient::State m_state = FeedClient::State::Idle;
 };
 

@@ -213,19 +213,39 @@ void FeedClient::record(RecordedEntry::Kind kind, const QByteArray &data, int co
     queueFlush();
 }
 
-void FeedClient::queueFlush()
+void FeedClient::queueFlush(bool shown)
 {
-    if (m_flushQueued)
-        return;
+    const int spacingMs = shown ? m_config.handoffSpacingMs : m_config.sideHandoffMs;
+    const qint64 since = m_sinceHandoff.isValid() ? m_sinceHandoff.elapsed() : spacingMs;
+    const qint64 waitMs
+        = m_config.handoffIntervalMs > 0 ? m_config.handoffIntervalMs : spacingMs - since;
+    if (m_flushQueued) {
+        // Only a timer can come sooner; a queued flush goes at the end of this read anyway.
+        if (!m_handoffTimer || !m_handoffTimer->isActive()
+            || waitMs >= m_handoffTimer->remainingTime())
+            return;
+        m_handoffTimer->stop();
+    }
     m_flushQueued = true;
-    const qint64 since
-        = m_sinceHandoff.isValid() ? m_sinceHandoff.elapsed() : m_config.handoffSpacingMs;
-    const qint64 waitMs = m_config.handoffIntervalMs > 0 ? m_config.handoffIntervalMs
-                                                         : m_config.handoffSpacingMs - since;
     if (m_handoffTimer && waitMs > 0)
         m_handoffTimer->start(int(waitMs));
     else // once the socket has delivered every message of this read
         QMetaObject::invokeMethod(this, &FeedClient::flush, Qt::QueuedConnection);
+}
+
+bool FeedClient::isShown(const MarketId &market) const
+{
+    return !m_shown || m_shown->contains(market);
+}
+
+void FeedClient::setShownMarkets(const QList<MarketId> &markets)
+{
+    handoff::acquire();
+    m_shown = QSet<MarketId>(markets.cbegin(), markets.cend());
+    // A market shown now has its held ticks shown now.
+    if (std::any_of(m_pending.cbegin(), m_pending.cend(),
+            [this](const Tick &tick) { return isShown(tick.market); }))
+        queueFlush(true);
 }
 
 void FeedClient::setHandoffIntervalMs(int ms)
@@ -430,8 +450,9 @@ void FeedClient::acceptTick(ParsedFrame &parsed)
     track.rhythm.record(tick.localTimeMs, !tick.isSnapshot());
     if (!m_staleMarkets.isEmpty())
         m_staleMarkets.remove(tick.market);
+    const bool shown = isShown(tick.market);
     m_pending.append(std::move(tick));
-    queueFlush();
+    queueFlush(shown);
 }
 
 qint64 FeedClient::localTradeTime(const Tick &tick)

@@ -299,6 +299,11 @@ void connectFeed(TickerFeed *feed, MarketStore *store, Subscriptions *subscripti
         });
     if (!subscriptions->markets().isEmpty())
         feed->setMarkets(subscriptions->markets()); // before start: what it first subscribes
+    // A window's shown market stays to the frame; the watchlist's other rows ride along.
+    QObject::connect(store, &MarketStore::shownMarketChanged, feed,
+        [feed](const MarketId &market) { feed->setShownMarkets({market}); });
+    if (store->shownMarket().isValid())
+        feed->setShownMarkets({store->shownMarket()});
     store->noteWanted(subscriptions->markets());
     store->setLinkState(feed->state(), {}, 0);
 }

@@ -140,6 +140,9 @@ void TickerFeed::start()
     connect(this, &TickerFeed::redialRequested, m_client, &FeedClient::redialNow);
     connect(
         this, &TickerFeed::handoffIntervalRequested, m_client, &FeedClient::setHandoffIntervalMs);
+    connect(this, &TickerFeed::shownMarketsRequested, m_client, &FeedClient::setShownMarkets);
+    if (m_shown)
+        Q_EMIT shownMarketsRequested(*m_shown);
     connect(this, &TickerFeed::stopRequested, m_client, &FeedClient::stop);
     connect(m_client, &FeedClient::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
     if (m_writer)
@@ -195,6 +198,13 @@ void TickerFeed::redialNow(const LinkDetail &why)
 {
     handoff::release();
     Q_EMIT redialRequested(why);
+}
+
+void TickerFeed::setShownMarkets(const QList<MarketId> &markets)
+{
+    m_shown = markets;
+    handoff::release();
+    Q_EMIT shownMarketsRequested(markets);
 }
 
 void TickerFeed::setHandoffIntervalMs(int ms)

@@ -38,6 +38,7 @@ protected:
         config.heartbeatMs = 5000; // none of these is about heartbeats: a loaded machine is no loss
         config.connectTimeoutMs = 500;
         config.handoffSpacingMs = spacingMs;
+        config.sideHandoffMs = sideMs;
         auto feed = std::make_unique<TickerFeed>(config);
         connect(*feed);
         QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
@@ -73,15 +74,17 @@ protected:
 
     // A trade in a socket read of its own: the server status sent after it is handed over at
     // once, so when it arrives the feed has read the trade (and, unheld, handed it over).
-    bool publishInOwnRead(TickerFeed *feed, const QString &price)
+    bool publishInOwnRead(TickerFeed *feed, const QString &price, const char *symbol = "BTC_KRW")
     {
         QSignalSpy messages(feed, &TickerFeed::serverMessage);
-        exchange.publish(market("BTC_KRW"), price);
+        exchange.publish(market(symbol), price);
         const bool binary = GetParam() == ApiVersion::V2;
         exchange.sendRaw(
             binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
         return messages.wait(timeoutMs);
     }
+
+    std::unique_ptr<TickerFeed> startWithEthHeld(const QString &ethPrice);
 
     QStringList prices() const
     {
@@ -96,6 +99,7 @@ protected:
     int batches = 0;
     qsizetype skipped = 0;
     int spacingMs = FeedConfig {}.handoffSpacingMs;
+    int sideMs = FeedConfig {}.sideHandoffMs;
 };
 
 } // namespace
@@ -260,6 +264,42 @@ TEST_P(FeedE2E, HeldTicksGoBeforeTheLinkChangeThatFollowsThem)
     ASSERT_TRUE(waitForTicks(2));
     EXPECT_EQ(events.first(), u"ticks 2"_s) << events.join(u", "_s).toStdString();
     EXPECT_EQ(prices(), (QStringList {u"130112000"_s, u"130113000"_s}));
+}
+
+// BTC shown, ETH a watchlist row only; ETH held by a side spacing longer than the test. The
+// feed thread takes the shown set (a posted event) before any socket read that follows it.
+std::unique_ptr<TickerFeed> FeedE2E::startWithEthHeld(const QString &ethPrice)
+{
+    spacingMs = 0; // BTC's ticks go as they are read
+    sideMs = 60'000;
+    auto feed = startFeed({market("BTC_KRW"), market("ETH_KRW")});
+    feed->setShownMarkets({market("BTC_KRW")});
+    // A hand-off now, so the side spacing runs from here (API 1.0 sends no snapshot).
+    EXPECT_TRUE(publishInOwnRead(feed.get(), u"130110000"_s));
+    EXPECT_TRUE(waitForTicks(1));
+    ticks.clear();
+    batches = 0;
+    EXPECT_TRUE(publishInOwnRead(feed.get(), ethPrice, "ETH_KRW"));
+    EXPECT_EQ(batches, 0) << "a side market's tick went without waiting";
+    return feed;
+}
+
+TEST_P(FeedE2E, ASideMarketsTicksGoWithTheShownMarketsNextHandOff)
+{
+    auto feed = startWithEthHeld(u"5000000"_s);
+    ASSERT_TRUE(publishInOwnRead(feed.get(), u"130112000"_s));
+    ASSERT_TRUE(waitForTicks(2));
+    EXPECT_EQ(prices(), (QStringList {u"5000000"_s, u"130112000"_s}));
+    EXPECT_EQ(batches, 1);
+}
+
+TEST_P(FeedE2E, AMarketShownNowHasItsHeldTicksHandedOverAtOnce)
+{
+    auto feed = startWithEthHeld(u"5000000"_s);
+    feed->setShownMarkets({market("ETH_KRW")});
+    ASSERT_TRUE(waitForTicks(1));
+    EXPECT_EQ(prices(), QStringList {u"5000000"_s});
+    EXPECT_EQ(batches, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothApis, FeedE2E, ::testing::Values(ApiVersion::V1, ApiVersion::V2),

@@ -1,5 +1,6 @@
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/subscriptions.h"
+#include "bithumbticker/tickerfeed.h"
 #include "ticks.h"
 
 #include <QSignalSpy>
@@ -203,4 +204,23 @@ TEST(Subscriptions, TheFeedGetsTheUnionInAStableOrderAndOnlyWhenItChanges)
     subscriptions.setWanted(Subscriptions::Need::Watchlist, {});
     EXPECT_EQ(subscriptions.markets(), QList<MarketId> {eth});
     EXPECT_EQ(changed.size(), 4);
+}
+
+TEST(ConnectFeed, TheFeedIsToldTheShownMarketThenAndWheneverItChanges)
+{
+    const MarketId btc = *MarketId::fromV1("BTC_KRW");
+    const MarketId eth = *MarketId::fromV1("ETH_KRW");
+    TickerFeed unshown {FeedConfig {}}; // never started: nothing dials
+    MarketStore headless;
+    Subscriptions subscriptions;
+    connectFeed(&unshown, &headless, &subscriptions);
+    EXPECT_FALSE(unshown.shownMarkets()) << "no window: every market is shown";
+
+    TickerFeed feed {FeedConfig {}};
+    MarketStore store;
+    store.showMarket(btc);
+    connectFeed(&feed, &store, &subscriptions);
+    EXPECT_EQ(feed.shownMarkets(), QList<MarketId> {btc});
+    store.showMarket(eth);
+    EXPECT_EQ(feed.shownMarkets(), QList<MarketId> {eth});
 }
