@@ -138,7 +138,7 @@ ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
     const auto mark = [&](int i) { markChanged(changes, i); };
 
     // Points gone from the front: the columns before the oldest's empty, its own summarised
-    // again (it holds at most a column's worth).
+    // again if it lost any.
     const qint64 oldest = columnOf(history.at(0).timeMs);
     if (oldest >= n) {
         changes.lost = true;
@@ -154,12 +154,20 @@ ChartColumns::Changes ChartColumns::update(const PriceHistory &history)
                 mark(i);
             }
         }
-        Column fresh;
         const PriceHistory::Range range = history.range(columnStartMs(o), columnStartMs(o + 1) - 1);
-        for (const std::span<const PricePoint> piece : range.pieces)
-            accumulate(fresh, piece);
         Column &column = m_columns[std::size_t(o)];
-        if (!sameColumn(fresh, column)) {
+        // Its points all still there, first to last (and, before the newest, none added): as
+        // summarised. Else summarised again, which costs every point of it (a million, when
+        // the whole history is one column of a day's sparkline).
+        const bool intact = column.count > 0 && range.size() >= column.count
+            && (o == m_newest || range.size() == column.count) && samePoint(range[0], column.first)
+            && samePoint(range[column.count - 1], column.last);
+        Column fresh;
+        if (!intact) {
+            for (const std::span<const PricePoint> piece : range.pieces)
+                accumulate(fresh, piece);
+        }
+        if (!intact && !sameColumn(fresh, column)) {
             m_total = m_total - column.count + fresh.count;
             column = fresh;
             mark(o);

@@ -1,4 +1,5 @@
 // PriceChart on its own, offscreen, over a PriceHistory the test fills.
+#include "chartcolumns.h"
 #include "pricechart.h"
 
 #include "tickcolors.h"
@@ -310,4 +311,44 @@ TEST_F(PriceChartTest, KeptColumnsEqualTheirM4AfterManyChanges)
             expectColumnsHoldTheirM4(chart, *target);
         }
     }
+}
+
+// A day's sparkline of a history that is all in its newest column (every tick of the last
+// minutes): appends keep the column's M4 exact without summarising it again, and points gone
+// from its front are summarised again.
+TEST(ChartColumnsTest, TheOldestColumnIsSummarisedAgainOnlyWhenItLosesPoints)
+{
+    constexpr qint64 t0 = 1'700'000'000'000;
+    constexpr qint64 columnMs = 450'000;
+    PriceHistory history(5'000); // capped: the oldest points go once it is full
+    QRandomGenerator random(7);
+    qint64 t = t0;
+    double price = 1'000;
+    const auto append = [&](int n) {
+        for (int i = 0; i < n; ++i) {
+            price += random.bounded(21) - 10;
+            history.append(t += 1 + random.bounded(3), price);
+        }
+    };
+    append(1);
+    ChartColumns columns;
+    columns.reset(history, columnMs, ChartColumns::columnAt(t0, columnMs) - 191, 192);
+    for (int round = 0; round < 6; ++round) { // the last rounds drop points from the front
+        append(1'500);
+        const ChartColumns::Changes changes = columns.update(history);
+        ASSERT_FALSE(changes.lost);
+        ASSERT_EQ(columns.newest(), 191);
+        const qint64 from = columns.columnStartMs(191), to = from + columnMs - 1;
+        const PriceHistory::Range all = history.range(from, to);
+        ASSERT_EQ(columns[191].count, all.size()) << round;
+        std::vector<PricePoint> kept;
+        columns.appendM4(191, kept);
+        const std::vector<PricePoint> expected = decimateM4(all, from, to, 1);
+        ASSERT_EQ(kept.size(), expected.size()) << round;
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            EXPECT_EQ(kept[i].timeMs, expected[i].timeMs) << round << " " << i;
+            EXPECT_EQ(kept[i].price, expected[i].price) << round << " " << i;
+        }
+    }
+    EXPECT_GT(history.at(0).timeMs, t0); // the front did go
 }
