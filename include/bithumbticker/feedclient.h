@@ -124,7 +124,7 @@ private:
     int m_heartbeatChecks = 0;
     bool m_hasDialled = false;
     bool m_flushQueued = false;
-    std::optional<QSet<MarketId>> m_shown; // unset: every market is shown
+    std::optional<QSet<MarketId>> m_shown; // FeedConfig::shownMarkets, for lookups
     TickBatch m_pending;
     bool m_recording = false;
     RecordedEntries m_recordPending;

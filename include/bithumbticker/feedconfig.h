@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 namespace ticker {
 
@@ -38,6 +39,7 @@ struct FeedConfig
     // shown market's next hand-off if that comes first: a table is read no faster, and every
     // hand-off costs a paint pass. Until told, every market is shown.
     int sideHandoffMs = 250;
+    std::optional<QList<MarketId>> shownMarkets; // unset: every market is shown
     int maxClockSkewMs = 5'000; // beyond this the clocks disagree: ages use receive times
     BackoffPolicy backoff;
     QList<QSslCertificate> extraCaCertificates; // --ca-file: trusted besides the system's

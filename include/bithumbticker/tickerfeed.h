@@ -6,8 +6,6 @@
 #include <QObject>
 #include <QThread>
 
-#include <optional>
-
 namespace ticker {
 
 // The feed as the GUI thread sees it: owns the worker thread and the FeedClient on it,
@@ -31,7 +29,7 @@ public:
     // The markets a window shows as they happen: their ticks go a frame apart at most, the
     // others' with them or FeedConfig::sideHandoffMs apart. Until said, every market is shown.
     void setShownMarkets(const QList<MarketId> &markets);
-    std::optional<QList<MarketId>> shownMarkets() const { return m_shown; }
+    std::optional<QList<MarketId>> shownMarkets() const { return m_config.shownMarkets; }
 
     // Records every frame and link event to path (recording.h) on a writer thread of its own,
     // before start() or while running. symbols: the markets as the user spelled them, for
@@ -69,8 +67,7 @@ private:
     RecordingWriter *m_writer = nullptr;
     QString m_recordingPath;
     FeedClient *m_client = nullptr;
-    std::optional<QList<MarketId>> m_shown; // for a client started later
-    FeedStats m_stats;                      // the final counters, once stopped
+    FeedStats m_stats; // the final counters, once stopped
     FeedClient::State m_state = FeedClient::State::Idle;
 };
 

@@ -39,7 +39,10 @@ FeedClient::FeedClient(FeedConfig config, QObject *parent)
     , m_subscribed(m_config.markets.begin(), m_config.markets.end())
     , m_backoff(m_config.backoff)
     , m_clock(m_config.maxClockSkewMs)
-{ }
+{
+    if (m_config.shownMarkets)
+        m_shown = QSet<MarketId>(m_config.shownMarkets->cbegin(), m_config.shownMarkets->cend());
+}
 
 FeedClient::~FeedClient() = default;
 

@@ -141,8 +141,6 @@ void TickerFeed::start()
     connect(
         this, &TickerFeed::handoffIntervalRequested, m_client, &FeedClient::setHandoffIntervalMs);
     connect(this, &TickerFeed::shownMarketsRequested, m_client, &FeedClient::setShownMarkets);
-    if (m_shown)
-        Q_EMIT shownMarketsRequested(*m_shown);
     connect(this, &TickerFeed::stopRequested, m_client, &FeedClient::stop);
     connect(m_client, &FeedClient::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
     if (m_writer)
@@ -202,7 +200,7 @@ void TickerFeed::redialNow(const LinkDetail &why)
 
 void TickerFeed::setShownMarkets(const QList<MarketId> &markets)
 {
-    m_shown = markets;
+    m_config.shownMarkets = markets;
     handoff::release();
     Q_EMIT shownMarketsRequested(markets);
 }
