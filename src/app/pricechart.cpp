@@ -21,7 +21,7 @@ namespace ticker {
 namespace {
 
 constexpr double margin = 4;      // px past a changed column: the pen and the newest tick's dot
-constexpr double leadPx = 3;      // the view ends this far past the newest tick's column
+constexpr double leadPx = 8;      // the view ends this far past the newest tick's column
 constexpr double zoomRoom = 1.15; // a short history fills 1/1.15 of the width, then grows
 
 // The exact decimal a stored double came from: the shortest text that reads back as it.
@@ -54,35 +54,18 @@ Frame frameOf(const QRectF &plot, const ChartColumns &columns, double low, doubl
     return {plot, columns.startMs(), columns.endMs(), low, high};
 }
 
-// A horizontal line of a dash pattern `period` px long, only where the region needs it: started
-// a whole number of periods from the left end, so its dashes fall where a full line's do.
-void drawHorizontalDashes(
-    QPainter &painter, double y, double left, double right, double period, const QRect &region)
+// The price lines and their labels.
+void drawPriceAxis(QPainter &painter, StaticTextCache &texts, const Frame &frame,
+    const std::vector<double> &values, const QStringList &labels, const QPalette &palette)
 {
-    const double from = std::max(left, left + std::floor((region.left() - left) / period) * period);
-    const double to = std::min(right, region.right() + 1 + period);
-    if (from < to)
-        painter.drawLine(QPointF(from, y), QPointF(to, y));
-}
-
-constexpr double dotPeriod = 3;  // Qt::DotLine at 1 px: a dot, two spaces
-constexpr double dashPeriod = 6; // Qt::DashLine at 1 px: four on, two off
-
-// The price lines, and their labels where the region needs them.
-void drawPriceAxis(QPainter &painter, const Frame &frame, const std::vector<double> &values,
-    const QStringList &labels, double labelWidth, const QPalette &palette, const QRect &region)
-{
-    const QFontMetricsF metrics(painter.font());
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double y = frame.y(values[i]);
         painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
-        drawHorizontalDashes(painter, y, frame.plot.left(), frame.plot.right(), dotPeriod, region);
-        const QRectF box(
-            frame.plot.right() + 8, y - metrics.height() / 2, labelWidth + 8, metrics.height());
-        if (!box.intersects(region))
-            continue;
+        painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y));
+        const QStaticText &label = texts.text(labels[qsizetype(i)], painter.font());
         painter.setPen(palette.color(QPalette::PlaceholderText));
-        painter.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, labels[qsizetype(i)]);
+        painter.drawStaticText(
+            QPointF(frame.plot.right() + 8, std::round(y - label.size().height() / 2)), label);
     }
 }
 
@@ -110,23 +93,21 @@ void layOutTimeAxis(const QFontMetricsF &metrics, const Frame &frame, double rig
     }
 }
 
-void drawTimeAxis(QPainter &painter, const Frame &frame, const std::vector<qint64> &values,
-    const QStringList &labels, const std::vector<QRectF> &boxes, const QPalette &palette,
-    const QRect &region)
+void drawTimeAxis(QPainter &painter, StaticTextCache &texts, const Frame &frame,
+    const std::vector<qint64> &values, const QStringList &labels, const std::vector<QRectF> &boxes,
+    const QPalette &palette)
 {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double x = frame.x(values[i]);
-        if (x >= region.left() - 2 && x <= region.right() + 3) { // else clipped away anyway
-            painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
-            painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
-        }
-        const QString &label = labels[qsizetype(i)];
-        if (label.isEmpty())
+        painter.setPen(QPen(palette.color(QPalette::Mid), 1, Qt::DotLine));
+        painter.drawLine(QPointF(x, frame.plot.top()), QPointF(x, frame.plot.bottom()));
+        if (labels[qsizetype(i)].isEmpty())
             continue;
-        if (!boxes[i].intersects(region))
-            continue;
+        const QStaticText &label = texts.text(labels[qsizetype(i)], painter.font());
         painter.setPen(palette.color(QPalette::PlaceholderText));
-        painter.drawText(boxes[i], Qt::AlignCenter, label);
+        painter.drawStaticText(
+            QPointF(std::round(boxes[i].center().x() - label.size().width() / 2), boxes[i].top()),
+            label);
     }
 }
 
@@ -329,6 +310,8 @@ void PriceChart::changeEvent(QEvent *event)
         m_guessDigits = -1;
         m_relayout = true;
     }
+    if (event->type() == QEvent::PaletteChange)
+        m_background = {};
     QWidget::changeEvent(event);
 }
 
@@ -437,6 +420,7 @@ void PriceChart::relayout()
 {
     m_relayout = false;
     m_layout = {};
+    m_background = {};
     if (m_columns.m4Count() < 2)
         return;
     // M4 keeps every column's extremes, so these are the view's true high and low.
@@ -527,6 +511,32 @@ void PriceChart::paintSeries(QPainter &painter, const QRect &region, const QColo
         devicePixelRatioF());
 }
 
+void PriceChart::paintBackground(QPainter &painter)
+{
+    const qreal dpr = devicePixelRatioF();
+    if (m_background.isNull() || m_background.devicePixelRatio() != dpr
+        || m_background.deviceIndependentSize() != QSizeF(size())) {
+        m_background = QPixmap(size() * dpr);
+        m_background.setDevicePixelRatio(dpr);
+        const QPalette pal = palette();
+        m_background.fill(pal.color(QPalette::Base));
+        QPainter p(&m_background);
+        p.setFont(font());
+        // Aliased: the grid is level and upright, crisp on whole pixels (and antialiased dots
+        // cost the stroker several times as much).
+        const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
+        drawPriceAxis(p, m_axisTexts, frame, m_layout.priceValues, m_layout.priceLabels, pal);
+        drawTimeAxis(p, m_axisTexts, frame, m_layout.timeValues, m_layout.timeTickLabels,
+            m_layout.timeLabelBoxes, pal);
+        // The range's opening price, for reference.
+        const double opening = frame.y(m_layout.opening);
+        p.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));
+        p.drawLine(QPointF(frame.plot.left(), opening), QPointF(frame.plot.right(), opening));
+    }
+    // The painter's clip keeps the copy to the region being painted.
+    painter.drawPixmap(QPointF(0, 0), m_background);
+}
+
 void PriceChart::paintEvent(QPaintEvent *event)
 {
     ++m_paintCount;
@@ -539,8 +549,8 @@ void PriceChart::paintEvent(QPaintEvent *event)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    painter.fillRect(region, pal.base());
     if (!m_layout.valid) {
+        painter.fillRect(region, pal.base());
         m_hoverText.clear();
         painter.setPen(pal.color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter,
@@ -549,17 +559,8 @@ void PriceChart::paintEvent(QPaintEvent *event)
         return;
     }
 
+    paintBackground(painter);
     const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
-    drawPriceAxis(painter, frame, m_layout.priceValues, m_layout.priceLabels, m_layout.labelWidth,
-        pal, region);
-    drawTimeAxis(painter, frame, m_layout.timeValues, m_layout.timeTickLabels,
-        m_layout.timeLabelBoxes, pal, region);
-
-    // The range's opening price, for reference.
-    painter.setPen(QPen(pal.color(QPalette::PlaceholderText), 1, Qt::DashLine));
-    drawHorizontalDashes(painter, frame.y(m_layout.opening), frame.plot.left(), frame.plot.right(),
-        dashPeriod, region);
-
     const QColor color = m_layout.trend > 0 ? risingColor(pal)
         : m_layout.trend < 0                ? fallingColor(pal)
                                             : pal.color(QPalette::Text);

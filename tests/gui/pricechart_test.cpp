@@ -161,7 +161,9 @@ TEST_F(PriceChartTest, FollowsADarkPalette)
     dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
     dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
     dark.setColor(QPalette::Mid, QColor(0x44, 0x46, 0x4a));
+    paint(); // a picture in the light palette first: the dark one replaces all of it
     chart.setPalette(dark);
+    EXPECT_EQ(chart.grab().toImage().pixelColor(2, 2), dark.color(QPalette::Base));
     history.append(t0 + 301'000, 130'100'000); // a rise: the line is red
     const QImage image = chart.grab().toImage();
     EXPECT_EQ(image.pixelColor(2, 2), dark.color(QPalette::Base));
