@@ -468,15 +468,15 @@ void PriceChart::relayout()
 }
 
 // Where changed columns show: from the filled column before them (the line joins it) to the
-// one after, or to the right edge; the margin takes in the pen and the newest tick's dot.
+// one after, or, when they hold the newest tick, to their end (nothing is drawn past the newest
+// tick, then or before); the margin takes in the pen and the newest tick's dot.
 QRectF PriceChart::columnsRect(int from, int to) const
 {
     const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
     const int before = m_columns.previousFilled(from);
     const int after = m_columns.nextFilled(to);
     const double left = frame.x(m_columns.columnStartMs(before >= 0 ? before : from)) - margin;
-    const double right
-        = after >= 0 ? frame.x(m_columns.columnStartMs(after + 1)) : frame.plot.right();
+    const double right = frame.x(m_columns.columnStartMs((after >= 0 ? after : to) + 1));
     return QRectF(QPointF(left, frame.plot.top() - margin),
         QPointF(right + margin, frame.plot.bottom() + margin));
 }
