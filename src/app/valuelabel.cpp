@@ -63,7 +63,7 @@ QRect ValueLabel::changedRect(const QString &old, const QString &now)
 
 qreal ValueLabel::textLeft(qreal textWidth) const
 {
-    return m_alignment & Qt::AlignRight ? width() - textWidth
+    return m_alignment & Qt::AlignRight  ? width() - textWidth
         : m_alignment & Qt::AlignHCenter ? (width() - textWidth) / 2
                                          : 0;
 }
