@@ -10,6 +10,16 @@ namespace {
 
 constexpr int padding = 4;
 
+// A translucent colour (a flash) on the row's opaque one, mixed here: one opaque fill costs a
+// fraction of blending a translucent one over the row's.
+QColor over(const QColor &top, const QColor &below)
+{
+    const float a = top.alphaF();
+    const auto mix = [a](float t, float b) { return a * t + (1 - a) * b; };
+    return QColor::fromRgbF(mix(top.redF(), below.redF()), mix(top.greenF(), below.greenF()),
+        mix(top.blueF(), below.blueF()));
+}
+
 } // namespace
 
 QColor CellDelegate::paintBackground(
@@ -23,11 +33,13 @@ QColor CellDelegate::paintBackground(
         painter->fillRect(option.rect, palette.brush(group, QPalette::Highlight));
         return palette.color(group, QPalette::HighlightedText);
     }
-    if (option.features.testFlag(QStyleOptionViewItem::Alternate))
-        painter->fillRect(option.rect, palette.brush(group, QPalette::AlternateBase));
+    const bool alternate = option.features.testFlag(QStyleOptionViewItem::Alternate);
+    const QColor row = palette.color(group, alternate ? QPalette::AlternateBase : QPalette::Base);
     const QVariant background = index.data(Qt::BackgroundRole);
     if (background.canConvert<QColor>())
-        painter->fillRect(option.rect, background.value<QColor>());
+        painter->fillRect(option.rect, over(background.value<QColor>(), row));
+    else if (alternate)
+        painter->fillRect(option.rect, row);
     const QVariant foreground = index.data(Qt::ForegroundRole);
     return foreground.canConvert<QColor>() && foreground.value<QColor>().isValid()
         ? foreground.value<QColor>()

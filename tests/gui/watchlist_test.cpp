@@ -5,6 +5,7 @@
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/overviewfetcher.h"
+#include "celldelegate.h"
 #include "sparklinedelegate.h"
 #include "tickcolors.h"
 #include "ticks.h"
@@ -18,6 +19,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardItemModel>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -477,4 +479,42 @@ TEST_F(SparklineHistoryTest, AMarketShownLaterStillGetsItsWholeMinuteBackfill)
     const int requests = overviews->requestCount();
     store.setVisibleMarkets({later});
     EXPECT_EQ(overviews->requestCount(), requests);
+}
+
+TEST(CellDelegateTest, AFlashLooksAsIfBlendedOverTheRowsColour)
+{
+    // One cell, flashing, on a plain and on an alternate row: painted as one opaque fill, it
+    // must look like the translucent flash drawn over the row (to rounding).
+    QStandardItemModel model(1, 1);
+    QColor flash = risingColor(QPalette());
+    flash.setAlpha(WatchlistModel::flashAlpha);
+    model.setData(model.index(0, 0), flash, Qt::BackgroundRole);
+    CellDelegate delegate;
+    for (const bool alternate : {false, true}) {
+        QStyleOptionViewItem option;
+        option.rect = QRect(0, 0, 40, 20);
+        option.palette.setColor(QPalette::AlternateBase, QColor(0xf0, 0xf0, 0xf0));
+        option.state = QStyle::State_Enabled | QStyle::State_Active;
+        if (alternate)
+            option.features |= QStyleOptionViewItem::Alternate;
+        const QColor row
+            = option.palette.color(alternate ? QPalette::AlternateBase : QPalette::Base);
+        QImage painted(option.rect.size(), QImage::Format_RGB32);
+        painted.fill(option.palette.color(QPalette::Base)); // the viewport's own fill
+        QImage expected = painted;
+        {
+            QPainter painter(&painted);
+            delegate.paint(&painter, option, model.index(0, 0));
+        }
+        {
+            QPainter painter(&expected);
+            painter.fillRect(option.rect, row);
+            painter.fillRect(option.rect, flash);
+        }
+        const QColor got = painted.pixelColor(5, 5), want = expected.pixelColor(5, 5);
+        EXPECT_NE(got, row) << alternate;
+        EXPECT_LE(std::abs(got.red() - want.red()), 1) << alternate;
+        EXPECT_LE(std::abs(got.green() - want.green()), 1) << alternate;
+        EXPECT_LE(std::abs(got.blue() - want.blue()), 1) << alternate;
+    }
 }
