@@ -95,5 +95,7 @@ BENCHMARK_CAPTURE(parseCandles, api1_1500_rows, ApiVersion::V1, 1500)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(parseFrame, api1_ticker, ApiVersion::V1, "v1_ticker.json");
 BENCHMARK_CAPTURE(parseFrame, api2_ticker, ApiVersion::V2, "v2_ticker.json");
+// The same 33 fields in SIMPLE's abbreviated keys (the docs' first SIMPLE frame), as subscribed.
+BENCHMARK_CAPTURE(parseFrame, api2_ticker_simple, ApiVersion::V2, "v2_ticker_simple.json");
 BENCHMARK(rejectGarbage);
 BENCHMARK_MAIN();

@@ -1,3 +1,4 @@
+#include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/protocol.h"
 #include "fixtures.h"
 
@@ -10,6 +11,7 @@
 
 using namespace ticker;
 using json = nlohmann::json;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -194,5 +196,44 @@ TEST_F(ProtocolV2Test, SubscribeMessageIsAnArrayWithAFreshTicket)
     EXPECT_FALSE(QUuid::fromString(QString::fromStdString(ticket)).isNull());
     EXPECT_NE(ticket, second[0]["ticket"].get<std::string>());
     EXPECT_EQ(first[1], json::parse(R"({"type":"ticker","codes":["KRW-BTC","KRW-SHIB"]})"));
+    EXPECT_EQ(first[2], json::parse(R"({"format":"SIMPLE"})")); // the shorter frames
     EXPECT_EQ(protocol->defaultUrl().toString(), u"wss://ws-api.bithumb.com/websocket/v1");
+}
+
+TEST_F(ProtocolV2Test, SimpleKeysReadAsTheDefaultOnes)
+{
+    // The same trades in both spellings (the fake's encoder, after the docs' samples; the docs'
+    // own SIMPLE frames are golden files) read as the same ticks, status included.
+    const MarketId btc = *MarketId::fromV1("BTC_KRW");
+    MarketStatus status = MarketStatus::active();
+    status.warning = u"CAUTION"_s;
+    status.delistingDate = QDate(2026, 12, 24);
+    PriceWalk walk(7);
+    for (int i = 0; i < 20; ++i) {
+        const PriceWalk::Quote &quote = walk.step(btc, 1'795'528'198'412 + i * 250);
+        const bool snapshot = i == 0;
+        const qint64 sent = quote.tradeTimeMs + 90;
+        const ParsedFrame simple = parse(FakeExchange::encodeV2(
+            btc, quote, status, snapshot, sent, FakeExchange::Format::Simple));
+        const ParsedFrame full = parse(FakeExchange::encodeV2(
+            btc, quote, status, snapshot, sent, FakeExchange::Format::Default));
+        ASSERT_EQ(simple.kind, ParsedFrame::Kind::Tick) << simple.detail.toStdString();
+        ASSERT_EQ(full.kind, ParsedFrame::Kind::Tick) << full.detail.toStdString();
+        const Tick &a = simple.tick, &b = full.tick;
+        EXPECT_EQ(a.market, b.market);
+        EXPECT_EQ(a.priceText, b.priceText);
+        EXPECT_EQ(a.price, b.price);
+        EXPECT_EQ(a.changeAmount, b.changeAmount);
+        EXPECT_EQ(a.changePercent, b.changePercent);
+        EXPECT_EQ(a.volume, b.volume);
+        EXPECT_EQ(a.tradedValue, b.tradedValue);
+        EXPECT_EQ(a.exchangeTimeMs, b.exchangeTimeMs);
+        EXPECT_EQ(a.serverTimeMs, sent);
+        EXPECT_EQ(b.serverTimeMs, sent);
+        EXPECT_EQ(a.snapshot, snapshot);
+        EXPECT_EQ(b.snapshot, snapshot);
+        EXPECT_EQ(a.status, status);
+        EXPECT_EQ(b.status, status);
+        EXPECT_TRUE(simple.droppedFields.isEmpty());
+    }
 }
