@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace ticker {
@@ -36,16 +39,20 @@ constexpr TickerKeys defaultKeys {"type", "code", "trade_price", "signed_change_
 constexpr TickerKeys simpleKeys {"ty", "cd", "tp", "scp", "scr", "atv24h", "atp24h", "ttms", "tms",
     "st", "ms", "its", "dd", "mw"};
 
+constexpr std::array<std::string_view, 14> allOf(const TickerKeys &k)
+{
+    return {k.type, k.code, k.tradePrice, k.changePrice, k.changeRate, k.volume24h, k.value24h,
+        k.tradeTime, k.sendTime, k.streamType, k.marketState, k.suspended, k.delistingDate,
+        k.marketWarning};
+}
+
 // Every key the parser reads, at the top level or under "error", in either format.
-constexpr std::string_view v2Keys[] = {"error", "name", "message", "status", defaultKeys.type,
-    defaultKeys.code, defaultKeys.tradePrice, defaultKeys.changePrice, defaultKeys.changeRate,
-    defaultKeys.volume24h, defaultKeys.value24h, defaultKeys.tradeTime, defaultKeys.sendTime,
-    defaultKeys.streamType, defaultKeys.marketState, defaultKeys.suspended,
-    defaultKeys.delistingDate, defaultKeys.marketWarning, simpleKeys.type, simpleKeys.code,
-    simpleKeys.tradePrice, simpleKeys.changePrice, simpleKeys.changeRate, simpleKeys.volume24h,
-    simpleKeys.value24h, simpleKeys.tradeTime, simpleKeys.sendTime, simpleKeys.streamType,
-    simpleKeys.marketState, simpleKeys.suspended, simpleKeys.delistingDate,
-    simpleKeys.marketWarning};
+constexpr auto v2Keys = [] {
+    std::array<std::string_view, 4 + 2 * 14> keys {"error", "name", "message", "status"};
+    std::ranges::copy(allOf(defaultKeys), keys.begin() + 4);
+    std::ranges::copy(allOf(simpleKeys), keys.begin() + 4 + 14);
+    return keys;
+}();
 
 constexpr qint64 maxTradeAheadOfSendMs = 60'000;
 
