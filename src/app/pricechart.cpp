@@ -347,12 +347,29 @@ void PriceChart::resetGrid(int columns)
     if (newest - oldest >= (columns - 1) * fullMs) {
         m_columns.reset(*m_history, fullMs,
             ChartColumns::columnAt(newest, fullMs) - (columns - 1 - leadColumns(columns)), columns);
-        return;
+    } else {
+        // A shorter history fills the width from its oldest point, with room to grow.
+        const auto columnMs = std::clamp<qint64>(
+            qint64(std::ceil(double(newest - oldest + 1) * zoomRoom / columns)), 1, fullMs);
+        m_columns.reset(*m_history, columnMs, ChartColumns::columnAt(oldest, columnMs), columns);
     }
-    // A shorter history fills the width from its oldest point, with room to grow.
-    const auto columnMs = std::clamp<qint64>(
-        qint64(std::ceil(double(newest - oldest + 1) * zoomRoom / columns)), 1, fullMs);
-    m_columns.reset(*m_history, columnMs, ChartColumns::columnAt(oldest, columnMs), columns);
+    carryIn();
+}
+
+// Only a new grid or a scroll moves the view's start; what came before it does not change
+// otherwise (a merge inside the history resets the grid).
+void PriceChart::carryIn()
+{
+    const PriceHistory::Range before
+        = m_history->range(std::numeric_limits<qint64>::min(), m_columns.startMs() - 1);
+    m_carried.reset();
+    if (before.size() > 0)
+        m_carried = before[before.size() - 1];
+}
+
+double PriceChart::openingPrice() const
+{
+    return m_carried ? m_carried->price : m_columns[m_columns.nextFilled(-1)].first.price;
 }
 
 QRegion PriceChart::sync()
@@ -360,6 +377,7 @@ QRegion PriceChart::sync()
     const int columns = wantedColumns();
     if (columns <= 0) {
         m_columns.clear();
+        m_carried.reset();
         m_layout = {};
         return rect(); // the waiting text
     }
@@ -377,6 +395,7 @@ QRegion PriceChart::sync()
                 - (columns - 1 - leadColumns(columns));
             m_columns.scroll(first - m_columns.firstColumn());
             changes = m_columns.update(*m_history);
+            carryIn();
             all = true;
         }
         // A merge or compaction inside the view, or a short history outgrowing its zoom.
@@ -384,6 +403,11 @@ QRegion PriceChart::sync()
             resetGrid(columns);
             all = true;
         }
+    }
+    // Gone from the front of the day: nothing is known between it and the view now.
+    if (m_carried && m_history->at(0).timeMs > m_carried->timeMs) {
+        m_carried.reset();
+        m_relayout = true;
     }
     if (all || m_relayout || !m_layout.valid || !layoutStillFits(changes.from, changes.to)) {
         relayout();
@@ -400,8 +424,7 @@ QRegion PriceChart::sync()
 // colour and pen.
 bool PriceChart::layoutStillFits(int from, int to) const
 {
-    const int first = m_columns.nextFilled(-1);
-    if (first < 0 || m_columns[first].first.price != m_layout.opening)
+    if (m_columns.nextFilled(-1) < 0 || openingPrice() != m_layout.opening)
         return false;
     const double move = m_columns[m_columns.newest()].last.price - m_layout.opening;
     if ((move > 0) - (move < 0) != m_layout.trend)
@@ -421,11 +444,11 @@ void PriceChart::relayout()
     m_relayout = false;
     m_layout = {};
     m_background = {};
-    if (m_columns.m4Count() < 2)
+    if (m_columns.m4Count() + (m_carried ? 1 : 0) < 2 || m_columns.newest() < 0)
         return;
     // M4 keeps every column's extremes, so these are the view's true high and low.
-    double lowest = std::numeric_limits<double>::max();
-    double highest = std::numeric_limits<double>::lowest();
+    double lowest = m_carried ? m_carried->price : std::numeric_limits<double>::max();
+    double highest = m_carried ? m_carried->price : std::numeric_limits<double>::lowest();
     for (int i = 0; i <= m_columns.newest(); ++i) {
         if (m_columns[i].count) {
             lowest = std::min(lowest, m_columns[i].low.price);
@@ -459,8 +482,7 @@ void PriceChart::relayout()
             m_layout.timeLabels.append(label);
     }
 
-    const int first = m_columns.nextFilled(-1);
-    m_layout.opening = m_columns[first].first.price;
+    m_layout.opening = openingPrice();
     const double move = m_columns[m_columns.newest()].last.price - m_layout.opening;
     m_layout.trend = (move > 0) - (move < 0);
     m_layout.dense = double(m_columns.m4Count()) * 2 >= m_layout.plot.width();
@@ -475,7 +497,10 @@ QRectF PriceChart::columnsRect(int from, int to) const
     const Frame frame = frameOf(m_layout.plot, m_columns, m_layout.low, m_layout.high);
     const int before = m_columns.previousFilled(from);
     const int after = m_columns.nextFilled(to);
-    const double left = frame.x(m_columns.columnStartMs(before >= 0 ? before : from)) - margin;
+    const double left = (before >= 0        ? frame.x(m_columns.columnStartMs(before))
+                                : m_carried ? frame.plot.left()
+                                            : frame.x(m_columns.columnStartMs(from)))
+        - margin;
     const double right = frame.x(m_columns.columnStartMs((after >= 0 ? after : to) + 1));
     return QRectF(QPointF(left, frame.plot.top() - margin),
         QPointF(right + margin, frame.plot.bottom() + margin));
@@ -492,12 +517,21 @@ void PriceChart::paintSeries(QPainter &painter, const QRect &region, const QColo
     };
     int from = columnAtX(region.left() - margin);
     int to = columnAtX(region.right() + 1 + margin);
-    if (const int before = m_columns.previousFilled(from); before >= 0)
+    const int before = m_columns.previousFilled(from);
+    if (before >= 0)
         from = before;
     const int after = m_columns.nextFilled(to);
     to = after >= 0 ? after : m_columns.newest();
     std::vector<PricePoint> points;
     QPolygonF tops;
+    if (m_carried && before < 0) {
+        // Level from the left edge until the view's first tick, where the line steps to it.
+        const qint64 firstMs = m_columns[m_columns.nextFilled(-1)].first.timeMs;
+        for (const qint64 t : {frame.t0, firstMs}) {
+            points.push_back({t, m_carried->price});
+            tops.append(frame.at(points.back()));
+        }
+    }
     for (int i = from; i <= to; ++i) {
         const ChartColumns::Column &column = m_columns[i];
         if (!column.count)

@@ -26,7 +26,10 @@ namespace ticker {
 // (ChartColumns) and only the columns new ticks fall in are summarised again, and a tick that
 // neither scrolls the view nor leaves the price range repaints only the strip from the column
 // before it to the end of its own, over a cached picture of the grid and axes. A history shorter
-// than the range fills the width from its oldest point and zooms out in steps as it grows.
+// than the range fills the width from its oldest point and zooms out in steps as it grows. The
+// price before the view holds until the view's first tick, so the line starts at the left edge
+// at that price (after a quiet spell the chart is not empty), and that price is the range's
+// opening.
 class PriceChart : public QWidget
 {
     Q_OBJECT
@@ -58,6 +61,8 @@ public:
     qint64 viewStartMs() const { return m_columns.startMs(); }
     qint64 viewEndMs() const { return m_columns.endMs(); } // exclusive
     int columnCount() const { return m_columns.size(); }
+    // The last tick before the view, whose price the line carries in from the left edge.
+    std::optional<PricePoint> carriedIn() const { return m_carried; }
 
     QSize sizeHint() const override { return {480, 200}; }
     QSize minimumSizeHint() const override { return {220, 110}; }
@@ -95,6 +100,8 @@ private:
     int wantedColumns();
     int leadColumns(int columns) const;
     void resetGrid(int columns);
+    void carryIn();
+    double openingPrice() const;
     void relayout();
     bool layoutStillFits(int from, int to) const;
     QRectF columnsRect(int from, int to) const;
@@ -109,6 +116,7 @@ private:
     bool m_missedChanges = false;      // ticks came while nothing could be seen
     std::optional<double> m_hoverX;
     ChartColumns m_columns;
+    std::optional<PricePoint> m_carried; // changes only with the grid
     qint64 m_gridSpanMs = 0;
     bool m_regrid = true;   // a new history or range: the columns start again
     bool m_relayout = true; // a new size or font

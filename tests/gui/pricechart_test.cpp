@@ -254,6 +254,56 @@ TEST_F(PriceChartTest, APartialRepaintDrawsWhatAFullOneWould)
     check(chart.viewEndMs() - 1, 130'010'000);
 }
 
+TEST_F(PriceChartTest, AfterAQuietSpellTheLastPriceRunsInFromTheLeftEdge)
+{
+    // Ten minutes without a trade, then a few higher ones: the view scrolls past every older
+    // point, and the price before it holds until the first of the new.
+    const PricePoint last = history.newest();
+    for (int i = 0; i < 5; ++i)
+        history.append(last.timeMs + 600'000 + i * 1000, last.price + 50'000);
+    ASSERT_TRUE(changedAndPainted());
+    ASSERT_GT(chart.viewStartMs(), last.timeMs);
+    ASSERT_TRUE(chart.carriedIn().has_value());
+    EXPECT_EQ(*chart.carriedIn(), last);
+    saveScreenshot("chart-after-a-quiet-spell");
+
+    // The line is drawn in the rising colour (new ticks above the carried price, the range's
+    // opening) near the left edge of the plot, where no tick of the view lies.
+    const QImage shot = chart.grab().toImage();
+    const QColor rising = risingColor(chart.palette());
+    const auto lineAt = [&](int x) {
+        for (int y = 0; y < shot.height(); ++y) {
+            const QColor c = shot.pixelColor(QPoint(x, y) * shot.devicePixelRatio());
+            if (std::abs(c.red() - rising.red()) + std::abs(c.green() - rising.green())
+                    + std::abs(c.blue() - rising.blue())
+                < 40)
+                return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(lineAt(20));
+    EXPECT_TRUE(lineAt(chart.width() / 2));
+}
+
+TEST_F(PriceChartTest, NoPriceIsCarriedInOnceTheDayHasDroppedIt)
+{
+    // A day of minutes on the day's range; a tick at the end of the view (no scroll) drops
+    // from the history the day's oldest, up to and past the tick before the view.
+    history.clear();
+    for (qint64 m = 0; m <= 24 * 60; ++m)
+        history.append(t0 + m * 60'000, 130'000'000 + double(m % 7) * 1000);
+    chart.setSpanMs(PriceChart::oneDayMs);
+    paint();
+    ASSERT_TRUE(chart.carriedIn().has_value());
+    const PricePoint carried = *chart.carriedIn();
+    const qint64 start = chart.viewStartMs();
+    history.append(chart.viewEndMs() - 1, history.newest().price);
+    ASSERT_TRUE(changedAndPainted());
+    ASSERT_EQ(chart.viewStartMs(), start);
+    ASSERT_GT(history.at(0).timeMs, carried.timeMs);
+    EXPECT_FALSE(chart.carriedIn().has_value());
+}
+
 namespace {
 
 // Each column's M4, from scratch: what the chart's kept columns must equal.
