@@ -93,6 +93,9 @@ public:
 
     // Sends the same frame to every client (fault injection).
     void sendRaw(const QByteArray &frame, bool binary);
+    // A WebSocket ping to every client, for tests only (Bithumb never sends one): its pong
+    // says the client has read every frame sent before it.
+    void pingAll();
     // Sends count ticks of the subscribed markets to every client, as fast as the link takes.
     void flood(int count);
     // Closes every client link with this WebSocket close code.
@@ -113,6 +116,7 @@ Q_SIGNALS:
     // listed ones it asked for).
     void subscribed(ticker::ApiVersion api, const QList<ticker::MarketId> &markets);
     void floodFinished();
+    void ponged(); // a client answered pingAll()
     // A connection request was answered with HTTP 429 (too many, or banned).
     void connectRefused();
     void replayFinished(); // the last recorded link has been played

@@ -80,6 +80,8 @@ private:
     void dial();
     void subscribe();
     void handleFrame(const QByteArray &frame, RecordedEntry::Kind kind);
+    void parseFrame(const QByteArray &frame, qint64 receivedMs);
+    void parseHeldFrames();
     void record(RecordedEntry::Kind kind, const QByteArray &data, int code = 0);
     // A hand-off within the spacing of the side's or the shown markets' ticks, whichever is
     // sooner (a shown tick brings forward a flush the side queued).
@@ -126,6 +128,15 @@ private:
     bool m_flushQueued = false;
     std::optional<QSet<MarketId>> m_shown; // FeedConfig::shownMarkets, for lookups
     TickBatch m_pending;
+    // Unwatched, frames wait for the hand-off to be parsed: one pass over a few frames with the
+    // parser's code and data warm, not a cold start for every frame.
+    struct HeldFrame
+    {
+        QByteArray frame;
+        qint64 receivedMs;
+    };
+    QList<HeldFrame> m_held;
+    bool m_parsingHeld = false;
     bool m_recording = false;
     RecordedEntries m_recordPending;
     QByteArray m_subscribeMessage; // the current link's, for a recording started mid-link

@@ -218,6 +218,8 @@ void FeedClient::record(RecordedEntry::Kind kind, const QByteArray &data, int co
 
 void FeedClient::queueFlush(bool shown)
 {
+    if (m_parsingHeld)
+        return;
     const int spacingMs = shown ? m_config.handoffSpacingMs : m_config.sideHandoffMs;
     const qint64 since = m_sinceHandoff.isValid() ? m_sinceHandoff.elapsed() : spacingMs;
     const qint64 waitMs
@@ -386,6 +388,24 @@ void FeedClient::handleFrame(const QByteArray &frame, RecordedEntry::Kind kind)
         m_recordPending.append(RecordedEntry {kind, receivedMs, m_dialId, frame, 0});
         queueFlush();
     }
+    if (m_config.handoffIntervalMs > 0) {
+        m_held.append({frame, receivedMs});
+        queueFlush();
+        return;
+    }
+    parseFrame(frame, receivedMs);
+}
+
+void FeedClient::parseHeldFrames()
+{
+    m_parsingHeld = true; // what they queue goes out with this hand-off
+    for (const HeldFrame &held : std::exchange(m_held, {}))
+        parseFrame(held.frame, held.receivedMs);
+    m_parsingHeld = false;
+}
+
+void FeedClient::parseFrame(const QByteArray &frame, qint64 receivedMs)
+{
     ParsedFrame parsed = m_protocol->parseFrame(frame, receivedMs);
     switch (parsed.kind) {
     case ParsedFrame::Kind::Tick:
@@ -478,6 +498,7 @@ qint64 FeedClient::localTradeTime(const Tick &tick)
 
 void FeedClient::flush()
 {
+    parseHeldFrames();
     m_flushQueued = false;
     m_sinceHandoff.start();
     if (m_handoffTimer)

@@ -319,6 +319,7 @@ void FakeExchange::acceptClient()
             [this, raw](const QString &message) { handleRequest(*raw, message.toUtf8()); });
         connect(socket, &QWebSocket::binaryMessageReceived, this,
             [this, raw](const QByteArray &message) { handleRequest(*raw, message); });
+        connect(socket, &QWebSocket::pong, this, &FakeExchange::ponged);
         connect(socket, &QWebSocket::disconnected, this, [this, raw] {
             raw->socket->deleteLater();
             std::erase_if(m_clients, [raw](const auto &c) { return c.get() == raw; });
@@ -646,6 +647,12 @@ void FakeExchange::sendRaw(const QByteArray &frame, bool binary)
         else
             client->socket->sendTextMessage(QString::fromUtf8(frame));
     }
+}
+
+void FakeExchange::pingAll()
+{
+    for (auto &client : m_clients)
+        client->socket->ping();
 }
 
 void FakeExchange::flood(int count)

@@ -84,6 +84,16 @@ protected:
         return messages.wait(timeoutMs);
     }
 
+    // Unwatched, frames are parsed at the hand-off, so no server message can say they were
+    // read: the pong to a ping sent after the trade does.
+    bool publishInOwnReadUnwatched(const QString &price)
+    {
+        QSignalSpy pongs(&exchange, &FakeExchange::ponged);
+        exchange.publish(market("BTC_KRW"), price);
+        exchange.pingAll();
+        return pongs.wait(timeoutMs);
+    }
+
     std::unique_ptr<TickerFeed> startWithEthHeld(const QString &ethPrice);
 
     QStringList prices() const
@@ -218,13 +228,20 @@ TEST_P(FeedE2E, UnwatchedTicksAreHeldForTheIntervalAndGoAtOnceWhenWatchedAgain)
     feed->setHandoffIntervalMs(60'000); // longer than the test: only a change lets them go
     const QStringList sent {u"130112000"_s, u"130113000"_s, u"130111000"_s};
     for (const auto &price : sent)
-        ASSERT_TRUE(publishInOwnRead(feed.get(), price));
+        ASSERT_TRUE(publishInOwnReadUnwatched(price));
+    // A malformed frame among them is parsed with them: counted and dropped, nothing else.
+    QSignalSpy pongs(&exchange, &FakeExchange::ponged);
+    exchange.sendRaw("{\"type\":", GetParam() == ApiVersion::V2);
+    exchange.pingAll();
+    ASSERT_TRUE(pongs.wait(timeoutMs));
     EXPECT_EQ(batches, 0);
 
     feed->setHandoffIntervalMs(0);
     ASSERT_TRUE(waitForTicks(sent.size()));
     EXPECT_EQ(prices(), sent);
     EXPECT_EQ(batches, 1); // three reads, one hand-off
+    const FeedStats stats = feed->stop();
+    EXPECT_EQ(stats.rejected[std::size_t(RejectReason::BadJson)], 1u);
 }
 
 TEST_P(FeedE2E, ReadsWithinAFrameOfTheLastHandOffWaitForTheFramesEnd)
