@@ -24,13 +24,6 @@ QString localName(const MarketCatalog::Entry &entry, const QLocale &locale)
     return korean || entry.englishName.isEmpty() ? entry.koreanName : entry.englishName;
 }
 
-QString percentText(double percent, const QLocale &locale)
-{
-    if (std::isnan(percent))
-        return {};
-    return (percent > 0 ? u"+"_s : QString()) + locale.toString(percent, 'f', 2) + u'%';
-}
-
 } // namespace
 
 QString formatAge(qint64 ageMs)
@@ -113,8 +106,8 @@ MarketPresentation present(const MarketId &id, const MarketState *market, const 
     }
     const Tick &tick = *market->last;
     view.price = formatPrice(tick.priceText, tick.price, locale);
-    view.change = formatChange(tick, locale);
-    view.changePercent = percentText(tick.changePercent, locale);
+    view.changePercent = formatChangePercent(tick.changePercent, locale);
+    view.change = formatChange(tick, locale, view.changePercent);
     view.badge = statusBadge(tick.status);
     view.tradedValue = formatTradedValue(tick.tradedValue, locale);
     const double move = std::isnan(tick.changeAmount) ? tick.changePercent : tick.changeAmount;

@@ -73,21 +73,27 @@ QString formatPrice(const QString &priceText, double price, const QLocale &local
 
 QString formatChange(const Tick &tick, const QLocale &locale)
 {
-    if (std::isnan(tick.changeAmount) && std::isnan(tick.changePercent))
+    return formatChange(tick, locale, formatChangePercent(tick.changePercent, locale));
+}
+
+QString formatChange(const Tick &tick, const QLocale &locale, const QString &percentText)
+{
+    if (std::isnan(tick.changeAmount) && percentText.isEmpty())
         return u"\u2014"_s;
-    QString result;
-    if (!std::isnan(tick.changeAmount)) {
-        const int decimals = std::clamp(fractionDigits(tick.priceText), 0, 12);
-        const double amount = tick.changeAmount == 0 ? 0.0 : tick.changeAmount; // no "-0"
-        const QString sign = amount > 0 ? u"+"_s : QString();
-        result = sign + locale.toString(amount, 'f', decimals);
-    }
-    if (!std::isnan(tick.changePercent)) {
-        const QString sign = tick.changePercent > 0 ? u"+"_s : QString();
-        const QString percent = sign + locale.toString(tick.changePercent, 'f', 2) + u'%';
-        result = result.isEmpty() ? percent : result + u" (" + percent + u')';
-    }
-    return result;
+    if (std::isnan(tick.changeAmount))
+        return percentText;
+    const int decimals = std::clamp(fractionDigits(tick.priceText), 0, 12);
+    const double amount = tick.changeAmount == 0 ? 0.0 : tick.changeAmount; // no "-0"
+    const QString result
+        = (amount > 0 ? u"+"_s : QString()) + locale.toString(amount, 'f', decimals);
+    return percentText.isEmpty() ? result : result + u" (" + percentText + u')';
+}
+
+QString formatChangePercent(double percent, const QLocale &locale)
+{
+    if (std::isnan(percent))
+        return {};
+    return (percent > 0 ? u"+"_s : QString()) + locale.toString(percent, 'f', 2) + u'%';
 }
 
 } // namespace ticker

@@ -48,6 +48,21 @@ TEST(FormatChange, SignsDigitsAndUnknowns)
     EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, Tick::unknown), english), u"\u2014"_s);
 }
 
+TEST(FormatChange, ThePercentFormattedOnceReadsTheSame)
+{
+    EXPECT_EQ(formatChangePercent(1.0955541, english), u"+1.10%");
+    EXPECT_EQ(formatChangePercent(-1.6, english), u"-1.60%");
+    EXPECT_EQ(formatChangePercent(Tick::unknown, english), QString());
+    for (const Tick &tick :
+        {tickWith("130112000", 1410000, 1.0955541), tickWith("0.0123", -0.0002, -1.6),
+            tickWith("5", -0.0, 0.0), tickWith("5", Tick::unknown, 2.5),
+            tickWith("5", 3, Tick::unknown), tickWith("5", Tick::unknown, Tick::unknown)}) {
+        EXPECT_EQ(formatChange(tick, english, formatChangePercent(tick.changePercent, english)),
+            formatChange(tick, english));
+    }
+    EXPECT_EQ(formatChange(tickWith("5", 3, Tick::unknown), english), u"+3");
+}
+
 TEST(FractionDigits, IgnoresTrailingZeros)
 {
     EXPECT_EQ(fractionDigits(u"130112000"_s), 0);
