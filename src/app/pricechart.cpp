@@ -353,18 +353,18 @@ void PriceChart::resetGrid(int columns)
             qint64(std::ceil(double(newest - oldest + 1) * zoomRoom / columns)), 1, fullMs);
         m_columns.reset(*m_history, columnMs, ChartColumns::columnAt(oldest, columnMs), columns);
     }
-    carryIn();
 }
 
-// Only a new grid or a scroll moves the view's start; what came before it does not change
-// otherwise (a merge inside the history resets the grid).
-void PriceChart::carryIn()
+// Looked up on every sync (a binary search): a scroll, candles merged before the view or the
+// day dropping the tick all change it without touching the view's columns.
+bool PriceChart::carryIn()
 {
     const PriceHistory::Range before
         = m_history->range(std::numeric_limits<qint64>::min(), m_columns.startMs() - 1);
-    m_carried.reset();
+    std::optional<PricePoint> carried;
     if (before.size() > 0)
-        m_carried = before[before.size() - 1];
+        carried = before[before.size() - 1];
+    return std::exchange(m_carried, carried) != carried;
 }
 
 double PriceChart::openingPrice() const
@@ -395,7 +395,6 @@ QRegion PriceChart::sync()
                 - (columns - 1 - leadColumns(columns));
             m_columns.scroll(first - m_columns.firstColumn());
             changes = m_columns.update(*m_history);
-            carryIn();
             all = true;
         }
         // A merge or compaction inside the view, or a short history outgrowing its zoom.
@@ -404,11 +403,8 @@ QRegion PriceChart::sync()
             all = true;
         }
     }
-    // Gone from the front of the day: nothing is known between it and the view now.
-    if (m_carried && m_history->at(0).timeMs > m_carried->timeMs) {
-        m_carried.reset();
-        m_relayout = true;
-    }
+    if (carryIn())
+        m_relayout = true; // the opening, the range and the line's start
     if (all || m_relayout || !m_layout.valid || !layoutStillFits(changes.from, changes.to)) {
         relayout();
         return rect();

@@ -100,7 +100,7 @@ private:
     int wantedColumns();
     int leadColumns(int columns) const;
     void resetGrid(int columns);
-    void carryIn();
+    bool carryIn(); // whether the price carried in changed
     double openingPrice() const;
     void relayout();
     bool layoutStillFits(int from, int to) const;
@@ -116,7 +116,7 @@ private:
     bool m_missedChanges = false;      // ticks came while nothing could be seen
     std::optional<double> m_hoverX;
     ChartColumns m_columns;
-    std::optional<PricePoint> m_carried; // changes only with the grid
+    std::optional<PricePoint> m_carried;
     qint64 m_gridSpanMs = 0;
     bool m_regrid = true;   // a new history or range: the columns start again
     bool m_relayout = true; // a new size or font

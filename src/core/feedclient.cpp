@@ -4,6 +4,7 @@
 #include "threadhandoff.h"
 
 #include <QDateTime>
+#include <QScopedValueRollback>
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QWebSocket>
@@ -388,7 +389,9 @@ void FeedClient::handleFrame(const QByteArray &frame, RecordedEntry::Kind kind)
         m_recordPending.append(RecordedEntry {kind, receivedMs, m_dialId, frame, 0});
         queueFlush();
     }
-    if (m_config.handoffIntervalMs > 0) {
+    // Once one is held, the rest wait behind it: parsed first, a newer trade would make the
+    // held ones look out of order.
+    if (m_config.handoffIntervalMs > 0 || !m_held.isEmpty()) {
         m_held.append({frame, receivedMs});
         queueFlush();
         return;
@@ -398,10 +401,9 @@ void FeedClient::handleFrame(const QByteArray &frame, RecordedEntry::Kind kind)
 
 void FeedClient::parseHeldFrames()
 {
-    m_parsingHeld = true; // what they queue goes out with this hand-off
+    const QScopedValueRollback parsing(m_parsingHeld, true); // what they queue goes now
     for (const HeldFrame &held : std::exchange(m_held, {}))
         parseFrame(held.frame, held.receivedMs);
-    m_parsingHeld = false;
 }
 
 void FeedClient::parseFrame(const QByteArray &frame, qint64 receivedMs)

@@ -229,17 +229,23 @@ TEST_P(FeedE2E, UnwatchedTicksAreHeldForTheIntervalAndGoAtOnceWhenWatchedAgain)
     const QStringList sent {u"130112000"_s, u"130113000"_s, u"130111000"_s};
     for (const auto &price : sent)
         ASSERT_TRUE(publishInOwnReadUnwatched(price));
-    // A malformed frame among them is parsed with them: counted and dropped, nothing else.
+    // A malformed frame among them is parsed with them: counted and dropped, nothing else. A
+    // status frame waits too: frames are held unparsed until the hand-off.
     QSignalSpy pongs(&exchange, &FakeExchange::ponged);
-    exchange.sendRaw("{\"type\":", GetParam() == ApiVersion::V2);
+    QSignalSpy messages(feed.get(), &TickerFeed::serverMessage);
+    const bool binary = GetParam() == ApiVersion::V2;
+    exchange.sendRaw("{\"type\":", binary);
+    exchange.sendRaw(binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
     exchange.pingAll();
     ASSERT_TRUE(pongs.wait(timeoutMs));
     EXPECT_EQ(batches, 0);
+    EXPECT_EQ(messages.count(), 0);
 
     feed->setHandoffIntervalMs(0);
     ASSERT_TRUE(waitForTicks(sent.size()));
     EXPECT_EQ(prices(), sent);
     EXPECT_EQ(batches, 1); // three reads, one hand-off
+    ASSERT_TRUE(messages.count() > 0 || messages.wait(timeoutMs));
     const FeedStats stats = feed->stop();
     EXPECT_EQ(stats.rejected[std::size_t(RejectReason::BadJson)], 1u);
 }

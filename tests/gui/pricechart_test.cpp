@@ -258,11 +258,14 @@ TEST_F(PriceChartTest, AfterAQuietSpellTheLastPriceRunsInFromTheLeftEdge)
 {
     // Ten minutes without a trade, then a few higher ones: the view scrolls past every older
     // point, and the price before it holds until the first of the new.
+    paint();
+    const qint64 startBefore = chart.viewStartMs();
     const PricePoint last = history.newest();
     for (int i = 0; i < 5; ++i)
         history.append(last.timeMs + 600'000 + i * 1000, last.price + 50'000);
     ASSERT_TRUE(changedAndPainted());
     ASSERT_GT(chart.viewStartMs(), last.timeMs);
+    ASSERT_NE(chart.viewStartMs(), startBefore);
     ASSERT_TRUE(chart.carriedIn().has_value());
     EXPECT_EQ(*chart.carriedIn(), last);
     saveScreenshot("chart-after-a-quiet-spell");
@@ -283,6 +286,25 @@ TEST_F(PriceChartTest, AfterAQuietSpellTheLastPriceRunsInFromTheLeftEdge)
     };
     EXPECT_TRUE(lineAt(20));
     EXPECT_TRUE(lineAt(chart.width() / 2));
+}
+
+TEST_F(PriceChartTest, CandlesMergedBeforeTheViewChangeThePriceCarriedIn)
+{
+    // After a quiet spell, the backfill brings the minutes of the spell: the price carried in
+    // is now the last of them, though no column of the view changed.
+    const PricePoint last = history.newest();
+    history.append(last.timeMs + 600'000, last.price + 50'000);
+    ASSERT_TRUE(changedAndPainted());
+    ASSERT_EQ(chart.carriedIn(), last);
+    const qint64 minute = (chart.viewStartMs() - 120'000) / 60'000 * 60'000;
+    const Candle candle {minute, 130'070'000, 130'090'000, 130'060'000, 130'080'000};
+    ASSERT_GT(history.mergeCandles(std::span(&candle, 1), history.newest().timeMs), 0u);
+    ASSERT_TRUE(changedAndPainted());
+    ASSERT_TRUE(chart.carriedIn().has_value());
+    EXPECT_LT(chart.carriedIn()->timeMs, chart.viewStartMs());
+    EXPECT_GE(chart.carriedIn()->timeMs, minute);
+    EXPECT_EQ(chart.carriedIn()->price, 130'080'000); // the candle's close
+    EXPECT_EQ(chart.lastPaintRect(), chart.rect());   // the opening, the range: all repainted
 }
 
 TEST_F(PriceChartTest, NoPriceIsCarriedInOnceTheDayHasDroppedIt)

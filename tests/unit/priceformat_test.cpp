@@ -48,19 +48,19 @@ TEST(FormatChange, SignsDigitsAndUnknowns)
     EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, Tick::unknown), english), u"\u2014"_s);
 }
 
-TEST(FormatChange, ThePercentFormattedOnceReadsTheSame)
+TEST(FormatChange, ThePercentIsFormattedOnceAndUsedAsGiven)
 {
     EXPECT_EQ(formatChangePercent(1.0955541, english), u"+1.10%");
     EXPECT_EQ(formatChangePercent(-1.6, english), u"-1.60%");
+    EXPECT_EQ(formatChangePercent(0.0, english), u"0.00%");
     EXPECT_EQ(formatChangePercent(Tick::unknown, english), QString());
-    for (const Tick &tick :
-        {tickWith("130112000", 1410000, 1.0955541), tickWith("0.0123", -0.0002, -1.6),
-            tickWith("5", -0.0, 0.0), tickWith("5", Tick::unknown, 2.5),
-            tickWith("5", 3, Tick::unknown), tickWith("5", Tick::unknown, Tick::unknown)}) {
-        EXPECT_EQ(formatChange(tick, english, formatChangePercent(tick.changePercent, english)),
-            formatChange(tick, english));
-    }
-    EXPECT_EQ(formatChange(tickWith("5", 3, Tick::unknown), english), u"+3");
+    // The percent is the text given, not formatted again.
+    EXPECT_EQ(formatChange(tickWith("130112000", 1410000, 1.0955541), english, u"+1.10%"_s),
+        u"+1,410,000 (+1.10%)");
+    EXPECT_EQ(formatChange(tickWith("5", Tick::unknown, 2.5), english, u"[2.50]"_s), u"[2.50]");
+    EXPECT_EQ(formatChange(tickWith("5", 3, Tick::unknown), english, QString()), u"+3");
+    EXPECT_EQ(
+        formatChange(tickWith("5", Tick::unknown, Tick::unknown), english, QString()), u"\u2014"_s);
 }
 
 TEST(FractionDigits, IgnoresTrailingZeros)
