@@ -347,12 +347,12 @@ void PriceChart::resetGrid(int columns)
     if (newest - oldest >= (columns - 1) * fullMs) {
         m_columns.reset(*m_history, fullMs,
             ChartColumns::columnAt(newest, fullMs) - (columns - 1 - leadColumns(columns)), columns);
-    } else {
-        // A shorter history fills the width from its oldest point, with room to grow.
-        const auto columnMs = std::clamp<qint64>(
-            qint64(std::ceil(double(newest - oldest + 1) * zoomRoom / columns)), 1, fullMs);
-        m_columns.reset(*m_history, columnMs, ChartColumns::columnAt(oldest, columnMs), columns);
+        return;
     }
+    // A shorter history fills the width from its oldest point, with room to grow.
+    const auto columnMs = std::clamp<qint64>(
+        qint64(std::ceil(double(newest - oldest + 1) * zoomRoom / columns)), 1, fullMs);
+    m_columns.reset(*m_history, columnMs, ChartColumns::columnAt(oldest, columnMs), columns);
 }
 
 // Looked up on every sync (a binary search): a scroll, candles merged before the view or the
@@ -440,7 +440,7 @@ void PriceChart::relayout()
     m_relayout = false;
     m_layout = {};
     m_background = {};
-    if (m_columns.m4Count() + (m_carried ? 1 : 0) < 2 || m_columns.newest() < 0)
+    if (m_columns.m4Count() + (m_carried ? 1 : 0) < 2)
         return;
     // M4 keeps every column's extremes, so these are the view's true high and low.
     double lowest = m_carried ? m_carried->price : std::numeric_limits<double>::max();

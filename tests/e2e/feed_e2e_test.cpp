@@ -85,11 +85,10 @@ protected:
     }
 
     // Unwatched, frames are parsed at the hand-off, so no server message can say they were
-    // read: the pong to a ping sent after the trade does.
-    bool publishInOwnReadUnwatched(const QString &price)
+    // read: the pong to a ping sent after them does.
+    bool feedReadAllSent()
     {
         QSignalSpy pongs(&exchange, &FakeExchange::ponged);
-        exchange.publish(market("BTC_KRW"), price);
         exchange.pingAll();
         return pongs.wait(timeoutMs);
     }
@@ -227,17 +226,17 @@ TEST_P(FeedE2E, UnwatchedTicksAreHeldForTheIntervalAndGoAtOnceWhenWatchedAgain)
     auto feed = startFeed({market("BTC_KRW")});
     feed->setHandoffIntervalMs(60'000); // longer than the test: only a change lets them go
     const QStringList sent {u"130112000"_s, u"130113000"_s, u"130111000"_s};
-    for (const auto &price : sent)
-        ASSERT_TRUE(publishInOwnReadUnwatched(price));
+    for (const auto &price : sent) {
+        exchange.publish(market("BTC_KRW"), price);
+        ASSERT_TRUE(feedReadAllSent()); // each in a read of its own
+    }
     // A malformed frame among them is parsed with them: counted and dropped, nothing else. A
     // status frame waits too: frames are held unparsed until the hand-off.
-    QSignalSpy pongs(&exchange, &FakeExchange::ponged);
     QSignalSpy messages(feed.get(), &TickerFeed::serverMessage);
     const bool binary = GetParam() == ApiVersion::V2;
     exchange.sendRaw("{\"type\":", binary);
     exchange.sendRaw(binary ? R"({"status":"UP"})" : R"({"status":"0000","resmsg":"ok"})", binary);
-    exchange.pingAll();
-    ASSERT_TRUE(pongs.wait(timeoutMs));
+    ASSERT_TRUE(feedReadAllSent());
     EXPECT_EQ(batches, 0);
     EXPECT_EQ(messages.count(), 0);
 
