@@ -92,8 +92,10 @@ protected:
 
 TEST_P(BackfillE2E, FetchesEveryCandleTheServerHoldsForTheDayEndingAtTheLivePrice)
 {
-    // One instant for the backfill's horizon and the expectation; the fake's minutes stay put.
+    // One instant for the backfill's horizon, the fake's answers and the expectation: a minute
+    // that began mid-fetch would otherwise re-anchor the fake's walk and move every close.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    exchange.rest()->setClock([now] { return now; });
     auto c = config();
     c.clock = [now] { return now; };
     HistoryBackfill backfill(c);
