@@ -7,7 +7,7 @@
 // latency: max and p99).
 //
 //   window_bench [--markets N] [--rate TICKS_PER_S] [--seconds S] [--warmup S]
-//                [--history POINTS] [--minimized] [--watch N] [--probe]
+//                [--history POINTS] [--minimized | --no-paint] [--watch N] [--probe]
 #include "benchclock.h"
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakemarkets.h"
@@ -45,12 +45,15 @@ int main(int argc, char **argv)
     const QCommandLineOption historyOption(
         u"history"_s, u"Points of history in the shown market's last 5 min."_s, u"N"_s, u"0"_s);
     const QCommandLineOption minimizedOption(u"minimized"_s, u"Measure minimised."_s);
+    // Where a shown window's cost goes: everything a frame does but the painting.
+    const QCommandLineOption noPaintOption(u"no-paint"_s,
+        u"Shown, but with updates disabled: the frames' work without their paint passes."_s);
     const QCommandLineOption probeOption(u"probe"_s,
         u"Measure the event loop's latency with a 5 ms timer (which costs CPU of its own)."_s);
     const QCommandLineOption watchOption(
         u"watch"_s, u"Markets in the watchlist (default: those ticking)."_s, u"N"_s);
     parser.addOptions({marketsOption, rateOption, secondsOption, warmupOption, historyOption,
-        minimizedOption, watchOption, probeOption});
+        minimizedOption, noPaintOption, watchOption, probeOption});
     parser.process(app);
     const int marketCount = std::clamp(parser.value(marketsOption).toInt(), 1, 480);
     const double rate = std::max(0.1, parser.value(rateOption).toDouble());
@@ -136,6 +139,8 @@ int main(int argc, char **argv)
         window.showMinimized();
     else
         window.show();
+    if (parser.isSet(noPaintOption))
+        window.setUpdatesEnabled(false);
 
     // The probe: how late each 5 ms tick of the GUI thread's event loop comes.
     QTimer probe;
@@ -190,7 +195,10 @@ int main(int argc, char **argv)
     std::printf("markets %d, watchlist %d, %.0f ticks/s asked, %.0f received, history %lld, %s; "
                 "%.0f s measured after %.0f s\n",
         marketCount, watched, rate, double(ticksSeen - ticksStart) / elapsed, history,
-        parser.isSet(minimizedOption) ? "minimised" : "shown", elapsed, warmup);
+        parser.isSet(minimizedOption)     ? "minimised"
+            : parser.isSet(noPaintOption) ? "shown, not painted"
+                                          : "shown",
+        elapsed, warmup);
     std::printf("GUI process CPU %.3f%% of a core (GUI thread %.3f%%, exchange thread %.3f%% "
                 "not counted); chart paints %.1f/s, window paint passes %.1f/s; event-loop "
                 "lateness p50 %.2f ms, p99 %.2f "
