@@ -100,8 +100,13 @@ void WatchlistModel::setFrameClock(FrameClock *clock)
     connect(m_frameClock, &FrameClock::second, this, &WatchlistModel::refreshAges);
 }
 
+// The second turned. The age column repaints only when a row painted since it last did reads
+// another age now: on a busy feed "now" stays "now", and an hour-old trade moves once a
+// minute. Until it does, the rows asked since then stay the ones that show.
 void WatchlistModel::refreshAges()
 {
+    if (!m_paused && !agesMoved())
+        return;
     for (auto it = m_presented.begin(); it != m_presented.end();) {
         if (!it->asked) {
             // Out of view: phrased again only when painted; until then a change announces
@@ -117,6 +122,20 @@ void WatchlistModel::refreshAges()
     }
     if (!m_paused && !m_markets.isEmpty())
         Q_EMIT dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn));
+}
+
+bool WatchlistModel::agesMoved() const
+{
+    const qint64 now = m_store->now();
+    for (auto it = m_presented.cbegin(); it != m_presented.cend(); ++it) {
+        if (!it->asked)
+            continue;
+        const MarketId &market = m_markets[it.key()];
+        if (present(market, m_store->find(market), m_store->link(), now, m_locale).shortAge
+            != it->view.shortAge)
+            return true;
+    }
+    return false;
 }
 
 void WatchlistModel::setMarkets(const QList<MarketId> &markets)

@@ -84,6 +84,7 @@ private:
     void flush();
     void endFlashesBy(qint64 ms);
     void refreshAges();
+    bool agesMoved() const;
     void endFlashes();
     void reindex();
     void edited();

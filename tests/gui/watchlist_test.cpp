@@ -6,6 +6,7 @@
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/overviewfetcher.h"
 #include "celldelegate.h"
+#include "frameclock.h"
 #include "sparklinedelegate.h"
 #include "tickcolors.h"
 #include "ticks.h"
@@ -105,6 +106,48 @@ TEST_F(WatchlistTest, ATickAnnouncesOnlyItsRowsCellsOnceAFrame)
     EXPECT_EQ(topLeft.column(), WatchlistModel::PriceColumn);
     EXPECT_EQ(bottomRight.column(), WatchlistModel::StatusColumn);
     EXPECT_EQ(cell(eth, WatchlistModel::PriceColumn).toString(), u"5,099");
+}
+
+TEST_F(WatchlistTest, TheAgeColumnIsAnnouncedOnlyWhenAnAgeItShowsMoves)
+{
+    FrameClock clock;
+    clock.setSecondMs(3'600'000); // the seconds turn by hand here
+    model.setFrameClock(&clock);
+    store.applyTicks({tickAt("BTC_KRW", "131000000", t0), tickAt("ETH_KRW", "5000", t0)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    ASSERT_TRUE(changed.wait(1000)); // the ticks' frame
+    const auto paint = [&] {         // what a paint of the rows asks
+        for (const MarketId &market : {btc, eth, xrp})
+            cell(market, WatchlistModel::AgeColumn);
+    };
+    paint();
+    EXPECT_EQ(cell(btc, WatchlistModel::AgeColumn).toString(), u"now");
+    changed.clear();
+    const auto secondTurns = [&](qint64 at) {
+        now = at;
+        changed.clear();
+        Q_EMIT clock.second();
+    };
+    secondTurns(t0 + 900); // still "now": nothing to repaint
+    EXPECT_TRUE(changed.isEmpty());
+    secondTurns(t0 + 1000); // "1 s": the column, every row
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.at(0).at(0).toModelIndex(), model.index(0, WatchlistModel::AgeColumn));
+    EXPECT_EQ(changed.at(0).at(1).toModelIndex(), model.index(2, WatchlistModel::AgeColumn));
+    paint();
+    EXPECT_EQ(cell(btc, WatchlistModel::AgeColumn).toString(), u"1 s");
+    // A minute on, an age moves once a minute; the rows painted before stay the ones asked.
+    secondTurns(t0 + 61'000);
+    ASSERT_EQ(changed.size(), 1);
+    paint();
+    EXPECT_EQ(cell(eth, WatchlistModel::AgeColumn).toString(), u"1 min");
+    for (int second = 62; second < 120; ++second) {
+        secondTurns(t0 + second * 1000);
+        EXPECT_TRUE(changed.isEmpty()) << second;
+    }
+    secondTurns(t0 + 120'000);
+    EXPECT_EQ(changed.size(), 1);
+    EXPECT_EQ(cell(btc, WatchlistModel::AgeColumn).toString(), u"2 min");
 }
 
 TEST_F(WatchlistTest, APaintedRowAnnouncesOnlyTheCellsWhoseWordsChanged)
