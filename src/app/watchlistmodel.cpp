@@ -126,16 +126,17 @@ void WatchlistModel::refreshAges()
 
 bool WatchlistModel::agesMoved() const
 {
-    const qint64 now = m_store->now();
     for (auto it = m_presented.cbegin(); it != m_presented.cend(); ++it) {
-        if (!it->asked)
-            continue;
-        const MarketId &market = m_markets[it.key()];
-        if (present(market, m_store->find(market), m_store->link(), now, m_locale).shortAge
-            != it->view.shortAge)
+        if (it->asked && phrase(it.key()).shortAge != it->view.shortAge)
             return true;
     }
     return false;
+}
+
+MarketPresentation WatchlistModel::phrase(int row) const
+{
+    const MarketId &market = m_markets[row];
+    return present(market, m_store->find(market), m_store->link(), m_store->now(), m_locale);
 }
 
 void WatchlistModel::setMarkets(const QList<MarketId> &markets)
@@ -405,9 +406,7 @@ const MarketPresentation &WatchlistModel::presentation(int row) const
 {
     auto it = m_presented.find(row);
     if (it == m_presented.end() || !it->current) {
-        const MarketId &market = m_markets[row];
-        MarketPresentation view
-            = present(market, m_store->find(market), m_store->link(), m_store->now(), m_locale);
+        MarketPresentation view = phrase(row);
         // A dirty row collects every difference between what was phrased (and so perhaps
         // painted) since it was announced: none of them is missed by the announcement.
         if (it != m_presented.end()) {

@@ -89,6 +89,7 @@ private:
     void reindex();
     void edited();
     const MarketPresentation &presentation(int row) const;
+    MarketPresentation phrase(int row) const; // what present() says of the row now
 
     MarketStore *m_store;
     QList<MarketId> m_markets;
