@@ -68,8 +68,8 @@ json jsonNumber(double value)
 
 // splitmix64: every draw is a function of the market, the minute and a slot, so which minutes
 // traded, and how each moved, stay the same while time goes on; the prices themselves are
-// anchored at the live price each minute, so pages fetched in different minutes can differ in
-// level by the live price's move. Slots of a minute:
+// walked back from the live price when first asked for; later minutes are added as time goes on
+// and joined to the last close, so a closed minute never changes. Slots of a minute:
 // 0 quiet or not, 3 and 4 its trading, 5 to 12 its price moves; 14 and 15 are the lull of a
 // four-hour block (numbered like minutes, drawn apart).
 quint64 draw(quint64 seed, qint64 minute, int slot)
@@ -270,19 +270,13 @@ std::vector<Candle> FakeRestServer::candles(const MarketId &market, int unitMinu
     return out;
 }
 
-std::vector<Candle> FakeRestServer::history(const MarketId &market, qint64 nowMs)
+namespace {
+// The traded minutes of [firstMinute, lastMinute], oldest first, walked backwards from the
+// close of the last: each traded minute's close is the open of the next one.
+std::vector<Candle> walkBack(quint64 seed, qint64 firstMinute, qint64 lastMinute, qint64 close)
 {
-    const qint64 endMinute = nowMs / minuteMs;
-    Walk &walk = m_walks[market];
-    if (walk.endMinuteMs == endMinute * minuteMs)
-        return walk.candles;
-    const quint64 seed = marketSeed(market);
-    const qint64 firstMinute = endMinute - historyMinutes + 1;
-    // Backwards from the live price: each traded minute's close is the open of the next one.
     std::vector<Candle> candles;
-    candles.reserve(historyMinutes);
-    qint64 close = m_currentPrice(market);
-    for (qint64 minute = endMinute; minute >= firstMinute; --minute) {
+    for (qint64 minute = lastMinute; minute >= firstMinute; --minute) {
         if (!isTraded(seed, minute))
             continue;
         const qint64 tick = PriceWalk::tickSize(close);
@@ -300,7 +294,37 @@ std::vector<Candle> FakeRestServer::history(const MarketId &market, qint64 nowMs
         close = price;
     }
     std::reverse(candles.begin(), candles.end());
-    walk = {endMinute * minuteMs, std::move(candles)};
+    return candles;
+}
+} // namespace
+
+std::vector<Candle> FakeRestServer::history(const MarketId &market, qint64 nowMs)
+{
+    const qint64 endMinute = nowMs / minuteMs;
+    const qint64 firstMinute = endMinute - historyMinutes + 1;
+    Walk &walk = m_walks[market];
+    const qint64 walkedTo = walk.endMinuteMs / minuteMs;
+    if (walkedTo == endMinute)
+        return walk.candles;
+    const quint64 seed = marketSeed(market);
+    const qint64 live = m_currentPrice(market);
+    if (walk.candles.empty() || walkedTo > endMinute || walkedTo < firstMinute) {
+        walk = {endMinute * minuteMs, walkBack(seed, firstMinute, endMinute, live)};
+        return walk.candles;
+    }
+    // A closed minute never changes, as on the exchange: only the minutes since are walked
+    // (back from the live price), their first open joined to the last close held.
+    std::vector<Candle> added = walkBack(seed, walkedTo + 1, endMinute, live);
+    if (!added.empty()) {
+        Candle &joint = added.front();
+        joint.open = walk.candles.back().close;
+        joint.high = std::max(joint.high, joint.open);
+        joint.low = std::min(joint.low, joint.open);
+    }
+    std::erase_if(
+        walk.candles, [&](const Candle &c) { return c.startMs < firstMinute * minuteMs; });
+    walk.candles.insert(walk.candles.end(), added.begin(), added.end());
+    walk.endMinuteMs = endMinute * minuteMs;
     return walk.candles;
 }
 

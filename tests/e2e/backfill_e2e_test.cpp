@@ -7,6 +7,7 @@
 #include "bithumbticker/fakerestserver.h"
 #include "bithumbticker/historybackfill.h"
 #include "bithumbticker/overviewfetcher.h"
+#include "common.h"
 #include "tcpfaultproxy.h"
 
 #include <QDateTime>
@@ -18,13 +19,10 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int timeoutMs = 10'000;
-constexpr qint64 dayMs = 24 * 3600'000;
-const MarketId btc = *MarketId::fromUser(u"BTC_KRW");
 
 // The ticker.history lines logged while it lives (they still reach the usual output).
 class LogCapture
@@ -93,7 +91,7 @@ protected:
 TEST_P(BackfillE2E, FetchesEveryCandleTheServerHoldsForTheDayEndingAtTheLivePrice)
 {
     // One instant for the backfill's horizon, the fake's answers and the expectation: a minute
-    // that began mid-fetch would otherwise re-anchor the fake's walk and move every close.
+    // that began mid-fetch would otherwise add a candle that the expectation lacks.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     exchange.rest()->setClock([now] { return now; });
     auto c = config();
@@ -198,8 +196,6 @@ INSTANTIATE_TEST_SUITE_P(BothApis, BackfillE2E, ::testing::Values(ApiVersion::V1
     [](const auto &param) { return param.param == ApiVersion::V1 ? "V1" : "V2"; });
 
 namespace {
-
-constexpr qint64 hourMs = OverviewFetcher::hourMs;
 
 // OverviewFetcher on a clock that moves only when a test moves it: its pacing is counted, not
 // timed.

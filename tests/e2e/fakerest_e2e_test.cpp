@@ -3,6 +3,8 @@
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakemarkets.h"
 #include "bithumbticker/fakerestserver.h"
+#include "bithumbticker/pricewalk.h"
+#include "common.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -16,13 +18,11 @@
 #include <map>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
 
 namespace {
-
-constexpr qint64 minuteMs = 60'000;
-constexpr qint64 dayMs = 24 * 60 * minuteMs;
 
 struct Answer
 {
@@ -127,9 +127,9 @@ TEST_F(FakeRestE2E, ANaiveKoreanToGivesTheCandlesStrictlyBeforeItNewestFirst)
     const Answer spaced = candles(u"&count=50&to="_s + koreanTime(to, u"yyyy-MM-dd HH:mm:ss"_s));
     EXPECT_EQ(spaced.status, 200);
     ASSERT_EQ(spaced.parsed.size(), answer.parsed.size());
-    // The same minutes (prices are anchored at the live price, which a new minute may move).
+    // The same candles, even across a minute's turn: a closed minute never changes.
     for (std::size_t i = 0; i < answer.parsed.size(); ++i)
-        EXPECT_EQ(utcMs(spaced.parsed[i]), utcMs(answer.parsed[i])) << i;
+        EXPECT_EQ(spaced.parsed[i], answer.parsed[i]) << i;
 }
 
 TEST_F(FakeRestE2E, CountIsCappedAt200AndMustBeAWholeNumberFromOne)
@@ -195,6 +195,43 @@ TEST_F(FakeRestE2E, MinutesWithoutTradesHaveNoCandle)
     const Answer page = candles(u"&count=200"_s);
     ASSERT_EQ(page.parsed.size(), 200u);
     EXPECT_GT(utcMs(page.parsed.front()) - utcMs(page.parsed.back()), 199 * minuteMs);
+}
+
+TEST(FakeRestHistory, AClosedMinuteNeverChangesWhileTheLivePriceMovesOn)
+{
+    // As on the exchange: pages fetched a few minutes apart agree on every minute both hold,
+    // and the newest candle still ends at the live price.
+    qint64 live = 95'000'000 * PriceWalk::unit;
+    FakeRestServer rest([&live](const MarketId &) { return live; });
+    const qint64 start = 1'780'000'000'000;
+    const auto before = rest.history(btc, start);
+    live += 40'000 * PriceWalk::unit; // the live feed traded on
+    for (const qint64 later : {start + 7 * minuteMs, start + 9 * minuteMs}) {
+        const auto after = rest.history(btc, later);
+        ASSERT_GE(after.size(), before.size() - 20);
+        EXPECT_EQ(after.back().close, double(live / PriceWalk::unit));
+        std::size_t common = 0;
+        for (std::size_t i = 0, j = 0; i < before.size() && j < after.size();) {
+            if (before[i].startMs < after[j].startMs) {
+                ++i;
+            } else if (after[j].startMs < before[i].startMs) {
+                ++j;
+            } else {
+                const Candle &a = before[i++], &b = after[j++];
+                EXPECT_EQ(b.open, a.open) << a.startMs;
+                EXPECT_EQ(b.high, a.high) << a.startMs;
+                EXPECT_EQ(b.low, a.low) << a.startMs;
+                EXPECT_EQ(b.close, a.close) << a.startMs;
+                ++common;
+            }
+        }
+        EXPECT_GT(common, 1000u);
+        // Joined: each candle opens where the one before closed.
+        for (std::size_t i = 1; i < after.size(); ++i)
+            ASSERT_EQ(after[i].open, after[i - 1].close) << i;
+        for (const Candle &c : after)
+            ASSERT_TRUE(c.low <= std::min(c.open, c.close) && c.high >= std::max(c.open, c.close));
+    }
 }
 
 TEST_F(FakeRestE2E, Api1SendsOldestFirstStringsWithGapsAndRefusesUnknownSymbols)
@@ -288,8 +325,6 @@ TEST_F(FakeRestE2E, TheSocketListsWhatTheMarketListLists)
 }
 
 namespace {
-
-constexpr qint64 hourMs = 60 * minuteMs;
 
 // One interval summed from the minutes the server sent, as a candle of it should read.
 struct Summed
