@@ -1,6 +1,7 @@
 // The command line as scripts use it: the real binary in a child process.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakerestserver.h"
+#include "common.h"
 #include "proxiedexchange.h"
 
 #include <QDateTime>
@@ -19,12 +20,11 @@
 #include <iostream>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
 
 namespace {
-
-constexpr int timeoutMs = 15000;
 
 std::vector<json> jsonLines(const QByteArray &output)
 {
@@ -58,7 +58,7 @@ TickerRun runTicker(const QStringList &arguments, const QProcessEnvironment &env
     QProcess process;
     process.setProcessEnvironment(environment.isEmpty() ? hermeticEnvironment() : environment);
     process.start(QStringLiteral(BITHUMB_TICKER_BINARY), arguments);
-    EXPECT_TRUE(process.waitForFinished(timeoutMs));
+    EXPECT_TRUE(process.waitForFinished(processTimeoutMs));
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
@@ -117,7 +117,7 @@ TEST_P(CliAgainstServer, PrintsEveryTickInOrderWithExactPrices)
         {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--api"_s,
             v1 ? u"1"_s : u"2"_s, u"--url"_s, exchange.url(GetParam()).toString(), u"--symbols"_s,
             u"KRW-BTC,ETH_KRW"_s, u"--exit-after"_s, u"5"_s});
-    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    ASSERT_TRUE(subscribed.wait(processTimeoutMs));
     // API 2.0 answers a subscription with one snapshot per market; start counting after them.
     const int snapshots = v1 ? 0 : 2;
     const QStringList prices {u"130112000"_s, u"4312000.5"_s, u"130113000"_s};
@@ -129,7 +129,7 @@ TEST_P(CliAgainstServer, PrintsEveryTickInOrderWithExactPrices)
         exchange.publish(*MarketId::fromV1("BTC_KRW"), u"130114000"_s);
     }
     ASSERT_TRUE(
-        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs));
+        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, processTimeoutMs));
     EXPECT_EQ(process.exitCode(), 0);
     const auto lines = jsonLines(process.readAllStandardOutput());
     ASSERT_EQ(lines.size(), 5u);
@@ -226,13 +226,13 @@ protected:
             {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--url"_s, url.toString(),
                 u"--heartbeat"_s, QString::number(heartbeatSeconds), u"--duration"_s,
                 QString::number(durationSeconds)});
-        ASSERT_TRUE(subscribed.wait(timeoutMs));
+        ASSERT_TRUE(subscribed.wait(processTimeoutMs));
     }
 
     void finish()
     {
         ASSERT_TRUE(QTest::qWaitFor(
-            [&] { return process.state() == QProcess::NotRunning; }, timeoutMs + 20000));
+            [&] { return process.state() == QProcess::NotRunning; }, processTimeoutMs + 20000));
         EXPECT_EQ(process.exitCode(), 0);
         stderrText = process.readAllStandardError();
     }
@@ -252,7 +252,7 @@ TEST_F(CliHeartbeat, FrozenServerIsRedialledWithinThreeHeartbeats)
     QElapsedTimer frozenFor;
     proxy->setMode(TcpFaultProxy::Mode::Freeze);
     frozenFor.start();
-    ASSERT_TRUE(dialled.wait(timeoutMs));
+    ASSERT_TRUE(dialled.wait(processTimeoutMs));
     const qint64 elapsed = frozenFor.elapsed();
     std::cout << "--heartbeat " << heartbeatSeconds << ": redialled " << elapsed
               << " ms after the freeze\n";
@@ -419,8 +419,6 @@ TEST(Cli, AlertPrintsOneLineWhenThePriceCrosses)
     FakeExchange exchange;
     ASSERT_TRUE(exchange.listen());
     exchange.setStreamInterval(0);
-    const MarketId btc = *MarketId::fromV1("BTC_KRW");
-    const MarketId eth = *MarketId::fromV1("ETH_KRW");
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     exchange.publish(btc, u"140000000"_s, now - 2 * 3600'000);
     QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
@@ -430,7 +428,7 @@ TEST(Cli, AlertPrintsOneLineWhenThePriceCrosses)
         {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--url"_s,
             exchange.url(ApiVersion::V2).toString(), u"--symbols"_s, u"ETH_KRW"_s, u"--alert"_s,
             u"BTC_KRW>135000000"_s, u"--exit-after"_s, u"2"_s});
-    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    ASSERT_TRUE(subscribed.wait(processTimeoutMs));
     // After the snapshots' trades: the fake stamps a market's first trade when it is asked for.
     const qint64 later = QDateTime::currentMSecsSinceEpoch() + 1000;
     const qint64 crossed = later + 2;
@@ -438,8 +436,8 @@ TEST(Cli, AlertPrintsOneLineWhenThePriceCrosses)
     exchange.publish(btc, u"135000000"_s, crossed);
     exchange.publish(btc, u"136000000"_s, later + 3);
     exchange.publish(eth, u"4312000"_s, later + 4);
-    const bool exited
-        = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs);
+    const bool exited = QTest::qWaitFor(
+        [&] { return process.state() == QProcess::NotRunning; }, processTimeoutMs);
     ASSERT_TRUE(exited) << process.readAllStandardOutput().toStdString()
                         << process.readAllStandardError().toStdString();
     EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();

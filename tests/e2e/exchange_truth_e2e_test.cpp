@@ -5,6 +5,7 @@
 #include "bithumbticker/clockoffset.h"
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
+#include "common.h"
 #include "fixtures.h"
 #include "linkstates.h"
 
@@ -17,13 +18,11 @@
 #include <nlohmann/json.hpp>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
 
 namespace {
-
-constexpr int timeoutMs = 5000;
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
 QByteArray v2Frame(const char *price, qint64 tradeMs, qint64 sentMs, bool snapshot = false)
 {
@@ -78,7 +77,7 @@ protected:
         TickerFeed feed(config);
         QSignalSpy states(&feed, &TickerFeed::stateChanged);
         feed.start();
-        const QString reason = test::lostLinkReason(states, timeoutMs);
+        const QString reason = test::lostLinkReason(states);
         feed.stop();
         return reason;
     }
@@ -136,7 +135,6 @@ TEST_F(ExchangeTruthE2E, AResubscribeDoesNotRepeatTheTradeAlreadyShown)
 TEST_F(ExchangeTruthE2E, WhenTheClocksDisagreeAgesAreMeasuredFromReceiveTimes)
 {
     // This machine's clock is an hour ahead of the exchange's.
-    const MarketId eth = *MarketId::fromV1("ETH_KRW");
     exchange.setLastTrade(eth, QDateTime::currentMSecsSinceEpoch() - 60'000);
     FeedConfig skewed = config();
     skewed.markets = {btc, eth};

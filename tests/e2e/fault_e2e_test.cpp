@@ -3,6 +3,7 @@
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/marketrhythm.h"
 #include "bithumbticker/tickerfeed.h"
+#include "common.h"
 #include "proxiedexchange.h"
 #include "tcpfaultproxy.h"
 
@@ -16,13 +17,12 @@
 #include <atomic>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int timeoutMs = 5000;
 constexpr int heartbeatMs = 100;
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
 class FaultE2E : public ::testing::TestWithParam<ApiVersion>
 {

@@ -1,6 +1,7 @@
 // FeedClient on its worker thread against the loopback FakeExchange, on both APIs.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
+#include "common.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -8,11 +9,10 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int timeoutMs = 5000;
 
 MarketId market(const char *name)
 {

@@ -2,6 +2,7 @@
 // its reason, the log stays short under a flood of them, and valid ticks keep flowing.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
+#include "common.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -11,12 +12,10 @@
 #include <atomic>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int timeoutMs = 10000;
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
 struct Hostile
 {

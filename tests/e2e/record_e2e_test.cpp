@@ -3,6 +3,7 @@
 // loopback WebSocket, its closes and pace included.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
+#include "common.h"
 #include "fixtures.h"
 #include "linkstates.h"
 #include "recordingtest.h"
@@ -15,14 +16,11 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using Kind = RecordedEntry::Kind;
 
 namespace {
-
-constexpr int timeoutMs = 5000;
-
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
 FeedConfig configFor(ApiVersion api, const QUrl &url)
 {
@@ -269,7 +267,7 @@ TEST(ReplayE2E, PlaysTheSameFramesAndClosesAsRecorded)
     ReplayRun run(source, 0);
     QSignalSpy finished(&run.exchange, &FakeExchange::replayFinished);
     run.feed->start();
-    EXPECT_EQ(test::lostLinkReason(*run.states, timeoutMs), u"maintenance"_s);
+    EXPECT_EQ(test::lostLinkReason(*run.states), u"maintenance"_s);
     ASSERT_TRUE(run.log->waitFor(3));
     EXPECT_TRUE(finished.count() == 1 || finished.wait(timeoutMs));
     EXPECT_EQ(run.log->prices, (QStringList {u"130112000"_s, u"130113000"_s, u"130114000"_s}));

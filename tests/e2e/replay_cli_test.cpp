@@ -3,6 +3,7 @@
 // a full disk, a cut-short file and files that are no recording.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/recording.h"
+#include "common.h"
 #include "fixtures.h"
 #include "recordingtest.h"
 
@@ -20,15 +21,11 @@
 #include <sys/resource.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
 
 namespace {
-
-constexpr int timeoutMs = 20000;
-
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
-const MarketId eth = *MarketId::fromV1("ETH_KRW");
 
 QString binary()
 {
@@ -45,7 +42,7 @@ struct Outcome
 Outcome finish(QProcess &process)
 {
     EXPECT_TRUE(
-        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs));
+        QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, processTimeoutMs));
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
@@ -144,7 +141,7 @@ public:
                 m_out += m_process.readAllStandardOutput();
                 return m_out.count('\n') >= count;
             },
-            timeoutMs);
+            processTimeoutMs);
     }
 
     Outcome finish()
@@ -180,13 +177,13 @@ TEST_P(ReplayCli, RecordedRunReplaysToTheSameOutput)
         RecordedRun run(exchange, GetParam(), path,
             {u"--symbols"_s, u"KRW-BTC,ETH_KRW"_s, u"--exit-after"_s,
                 QString::number(snapshots + 5)});
-        ASSERT_TRUE(subscribed.wait(timeoutMs));
+        ASSERT_TRUE(subscribed.wait(processTimeoutMs));
         exchange.publish(btc, u"130112000"_s);
         exchange.publish(eth, u"4312000.5"_s);
         exchange.publish(btc, u"130113000"_s);
         ASSERT_TRUE(run.waitForLines(snapshots + 3));
         exchange.closeAll(1000);
-        ASSERT_TRUE(subscribed.wait(timeoutMs));
+        ASSERT_TRUE(subscribed.wait(processTimeoutMs));
         exchange.publish(eth, u"4312001"_s);
         exchange.publish(btc, u"130114000"_s);
         const Outcome recorded = run.finish();
@@ -215,7 +212,7 @@ TEST_P(ReplayCli, KilledRecorderLeavesAReplayableRecording)
     const QString path = dir.filePath(u"killed.jsonl.gz"_s);
     QSignalSpy subscribed(&exchange, &FakeExchange::subscribed);
     RecordedRun run(exchange, GetParam(), path);
-    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    ASSERT_TRUE(subscribed.wait(processTimeoutMs));
     const QStringList prices {u"130112000"_s, u"130113000"_s, u"130114000"_s};
     for (const QString &price : prices)
         exchange.publish(btc, price);
@@ -227,7 +224,7 @@ TEST_P(ReplayCli, KilledRecorderLeavesAReplayableRecording)
             return written.isValid() && !written.entries.isEmpty()
                 && written.entries.constLast().data.contains("130114000");
         },
-        timeoutMs));
+        processTimeoutMs));
     run.process().kill();
     const Outcome killed = run.finish();
     ASSERT_NE(killed.exitCode, 0);
@@ -256,7 +253,7 @@ TEST_P(ReplayCli, FullDiskStopsTheRecordingNotTheTicker)
         {u"--headless"_s, u"--rest-url"_s, u"http://127.0.0.1:1"_s, u"--api"_s,
             v2 ? u"2"_s : u"1"_s, u"--url"_s, exchange.url(GetParam()).toString(), u"--record"_s,
             path, u"--exit-after"_s, QString::number(count + (v2 ? 1 : 0))});
-    ASSERT_TRUE(subscribed.wait(timeoutMs));
+    ASSERT_TRUE(subscribed.wait(processTimeoutMs));
     exchange.flood(count);
     const Outcome run = finish(process);
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();

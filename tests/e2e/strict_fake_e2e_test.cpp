@@ -5,6 +5,7 @@
 // what crosses the wire byte for byte; QWebSocket shows what a Qt client makes of it.
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/fakemarkets.h"
+#include "common.h"
 #include "selfsignedtls.h"
 
 #include <QElapsedTimer>
@@ -19,16 +20,13 @@
 #include <nlohmann/json.hpp>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
-using json = nlohmann::ordered_json;
+using ojson = nlohmann::ordered_json;
 
 namespace {
 
-constexpr int timeoutMs = 10000;
-const MarketId btc = *MarketId::fromV2("KRW-BTC");
-const MarketId eth = *MarketId::fromV2("KRW-ETH");
 const MarketId shib = *MarketId::fromV2("KRW-SHIB");
-constexpr qint64 hourMs = 3600 * 1000;
 
 // The keys of the docs' ticker frame, in order
 // (samples/real/v2_ticker_realtime_docs_2024-09-10.json).
@@ -154,9 +152,9 @@ public:
         }
         return result;
     }
-    json frameJson(qsizetype index) const
+    ojson frameJson(qsizetype index) const
     {
-        return json::parse(frames().value(index).payload.toStdString(), nullptr, false);
+        return ojson::parse(frames().value(index).payload.toStdString(), nullptr, false);
     }
 
 private:
@@ -178,7 +176,7 @@ QByteArray subscribeV2(const QByteArray &codes, const QByteArray &extra = {})
     return R"([{"ticket":"strict"},{"type":"ticker","codes":)" + codes + "}" + extra + "]";
 }
 
-std::vector<std::string> keysOf(const json &object)
+std::vector<std::string> keysOf(const ojson &object)
 {
     std::vector<std::string> keys;
     for (const auto &item : object.items())
@@ -275,10 +273,10 @@ TEST_F(StrictFake, ApiTwoFramesAreAsOnTheWire)
             QString::fromUtf8(frame.payload).contains(QRegularExpression(u"\\d\\.0*[,}]"_s)))
             << frame.payload.constData();
         EXPECT_FALSE(frame.payload.contains("e-") || frame.payload.contains("e+"));
-        const json ticker = json::parse(frame.payload.toStdString());
+        const ojson ticker = ojson::parse(frame.payload.toStdString());
         EXPECT_EQ(keysOf(ticker), docsKeys);
     }
-    const json realtime = link->frameJson(2);
+    const ojson realtime = link->frameJson(2);
     EXPECT_EQ(realtime["stream_type"], "REALTIME");
     EXPECT_EQ(realtime["market_state"], "ACTIVE");
     EXPECT_EQ(realtime["is_trading_suspended"], true);
@@ -292,7 +290,7 @@ TEST_F(StrictFake, SimpleFormatAbbreviatesTheKeys)
     auto link = open();
     link->sendText(subscribeV2(R"(["KRW-BTC"])", R"(,{"format":"SIMPLE"})"));
     ASSERT_TRUE(link->waitForFrames(1));
-    const json frame = link->frameJson(0);
+    const ojson frame = link->frameJson(0);
     EXPECT_EQ(frame["ty"], "ticker");
     EXPECT_EQ(frame["cd"], "KRW-BTC");
     EXPECT_EQ(frame["tp"], 130112000);
@@ -309,7 +307,7 @@ TEST_F(StrictFake, SnapshotCarriesTheLastTradeOfAQuietMarket)
     const qint64 sentAfter = QDateTime::currentMSecsSinceEpoch();
     link->sendText(subscribeV2(R"(["KRW-BTC"])"));
     ASSERT_TRUE(link->waitForFrames(1));
-    json snapshot = link->frameJson(0);
+    ojson snapshot = link->frameJson(0);
     EXPECT_EQ(snapshot["stream_type"], "SNAPSHOT");
     EXPECT_EQ(snapshot["trade_timestamp"], threeHoursAgo);
     EXPECT_EQ(snapshot["trade_date"], koreanTime(threeHoursAgo, u"yyyyMMdd"_s).toStdString());
@@ -337,7 +335,7 @@ TEST_F(StrictFake, ApiOneTickCarriesItsTradesKoreanTime)
     const qint64 tradeMs = QDateTime::currentMSecsSinceEpoch() - 3 * hourMs;
     ASSERT_TRUE(exchange.publish(btc, u"130113000"_s, tradeMs));
     ASSERT_TRUE(link->waitForFrames(3));
-    const json content = link->frameJson(2)["content"];
+    const ojson content = link->frameJson(2)["content"];
     EXPECT_EQ(content["date"], koreanTime(tradeMs, u"yyyyMMdd"_s).toStdString());
     EXPECT_EQ(content["time"], koreanTime(tradeMs, u"HHmmss"_s).toStdString());
 }
@@ -350,7 +348,7 @@ TEST_F(StrictFake, RealtimeFirstSendsANewerTradeBeforeTheOlderSnapshot)
     auto link = open();
     link->sendText(subscribeV2(R"(["KRW-BTC"])"));
     ASSERT_TRUE(link->waitForFrames(2));
-    const json first = link->frameJson(0), second = link->frameJson(1);
+    const ojson first = link->frameJson(0), second = link->frameJson(1);
     EXPECT_EQ(first["stream_type"], "REALTIME");
     EXPECT_EQ(second["stream_type"], "SNAPSHOT");
     EXPECT_EQ(second["trade_timestamp"], threeHoursAgo);

@@ -2,6 +2,7 @@
 // default with a clear reason, accepted when that certificate is given as a CA (--ca-file).
 #include "bithumbticker/fakeexchange.h"
 #include "bithumbticker/tickerfeed.h"
+#include "common.h"
 #include "linkstates.h"
 #include "selfsignedtls.h"
 
@@ -12,12 +13,10 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int timeoutMs = 10000;
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
 class TlsE2E : public ::testing::Test
 {
@@ -54,7 +53,7 @@ TEST_F(TlsE2E, UnknownCertificateIsRefusedWithAClearReason)
     QSignalSpy states(&feed, &TickerFeed::stateChanged);
     QSignalSpy subscribed(exchange.get(), &FakeExchange::subscribed);
     feed.start();
-    const QString reason = test::lostLinkReason(states, timeoutMs);
+    const QString reason = test::lostLinkReason(states);
     EXPECT_TRUE(reason.startsWith(u"TLS: ")) << reason.toStdString();
     EXPECT_TRUE(reason.contains(u"self-signed", Qt::CaseInsensitive)) << reason.toStdString();
     EXPECT_EQ(subscribed.size(), 0);

@@ -5,6 +5,7 @@
 #include "alertsdialog.h"
 #include "appsettings.h"
 #include "bithumbticker/alertengine.h"
+#include "common.h"
 #include "compactwindow.h"
 #include "desktopshell.h"
 #include "mainwindow.h"
@@ -28,14 +29,11 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using test::tickAt;
 
 namespace {
-
-constexpr int timeoutMs = 5000;
-constexpr qint64 t0 = 1'790'000'000'000;
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
 AlertSpec spec(const QString &text)
 {

@@ -1,5 +1,6 @@
 // The window's look and language: Korean words from the built-in translation, the Language
 // menu, a dark palette's contrast, and the order Tab walks the controls in.
+#include "common.h"
 #include "languagemenu.h"
 #include "mainwindow.h"
 #include "marketpicker.h"
@@ -25,13 +26,10 @@
 #include <memory>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr qint64 t0 = 1'790'000'000'000;
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
-const MarketId eth = *MarketId::fromV1("ETH_KRW");
 
 // WCAG's contrast ratio: 4.5 is enough for body text, 3 for large text.
 double luminance(const QColor &color)

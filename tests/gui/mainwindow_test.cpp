@@ -1,4 +1,5 @@
 // The window, offscreen, fed by the real feed from the loopback exchange.
+#include "common.h"
 #include "mainwindow.h"
 
 #include "bithumbticker/fakeexchange.h"
@@ -26,11 +27,10 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int timeoutMs = 5000;
 
 class MainWindowTest : public ::testing::Test
 {
@@ -464,8 +464,6 @@ TEST_F(MainWindowTest, RecordingFromTheWindowShowsTheFileGrowingThenItsSize)
 // Fed straight into the store, no feed: what one frame of ticks costs the window's views.
 TEST(MainWindowFrameTest, TheLabelsTheChartAndTheWatchlistOfAFramePaintInOnePass)
 {
-    const MarketId btc = *MarketId::fromV1("BTC_KRW");
-    const MarketId eth = *MarketId::fromV1("ETH_KRW");
     MarketStore store;
     Subscriptions subscriptions;
     store.setLinkState(FeedClient::State::Live, {}, 0);

@@ -1,5 +1,6 @@
 // The market picker, offscreen, from the keyboard: keys go where a user's would (to the list
 // while it is open), Hangul arrives as an input method's commit and composition.
+#include "common.h"
 #include "marketpicker.h"
 
 #include "bithumbticker/fakemarkets.h"
@@ -19,6 +20,7 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -30,8 +32,6 @@ QString chosenAt(const QSignalSpy &chosen, int emission)
 {
     return chosen.at(emission).at(0).value<MarketId>().toV1();
 }
-
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
 
 class MarketPickerTest : public ::testing::Test
 {

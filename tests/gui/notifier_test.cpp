@@ -1,5 +1,6 @@
 // Notifier's choice, its tray fallback, and a real freedesktop notification: a private
 // dbus-daemon, a fake org.freedesktop.Notifications in this process, and the Notify call it got.
+#include "common.h"
 #include "notifier.h"
 
 #include <QDBusConnectionInterface>
@@ -14,11 +15,10 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int timeoutMs = 5000;
 
 class FakeNotifications : public QObject
 {

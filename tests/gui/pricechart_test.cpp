@@ -16,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 t0 = 1'795'430'460'000;
+constexpr qint64 minuteT0 = 1'795'430'460'000;
 
 class PriceChartTest : public ::testing::Test
 {
@@ -24,7 +24,7 @@ protected:
     void SetUp() override
     {
         for (int i = 0; i <= 300; ++i) // five minutes, a tick a second
-            history.append(t0 + i * 1000, 130'000'000 + (i % 60) * 1000);
+            history.append(minuteT0 + i * 1000, 130'000'000 + (i % 60) * 1000);
         chart.setHistory(&history);
         chart.resize(600, 240);
         chart.show();
@@ -74,7 +74,7 @@ TEST_F(PriceChartTest, LabelsTimesAtTheBottomAndPricesAtTheRight)
     for (const QString &label : chart.timeLabels())
         EXPECT_TRUE(label.endsWith(u":00"_s) || label.size() == 5) << label.toStdString();
     const QString first
-        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t0 + 60'000), u"HH:mm"_s);
+        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(minuteT0 + 60'000), u"HH:mm"_s);
     EXPECT_TRUE(chart.timeLabels().contains(first)) << first.toStdString();
     ASSERT_GE(chart.priceLabels().size(), 2);
     EXPECT_TRUE(chart.priceLabels().contains(u"130,020,000"_s)
@@ -85,14 +85,14 @@ TEST_F(PriceChartTest, LabelsTimesAtTheBottomAndPricesAtTheRight)
 
 TEST_F(PriceChartTest, HoverShowsTheExactTimeAndPriceOfTheNearestTick)
 {
-    history.append(t0 + 330'000, 130'123'456.5); // an odd price, exactly, 30 s after the rest
+    history.append(minuteT0 + 330'000, 130'123'456.5); // an odd price, exactly, 30 s after the rest
     paint();
     // Near the right edge of the plot, the newest tick is the nearest.
     const int x = chart.width() - 1;
     for (int probe = x; probe > 0 && chart.hoverText().isEmpty(); probe -= 4)
         hover(QPoint(probe, chart.height() / 2));
-    const QString expected
-        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(t0 + 330'000), u"yyyy-MM-dd HH:mm:ss"_s)
+    const QString expected = QLocale().toString(QDateTime::fromMSecsSinceEpoch(minuteT0 + 330'000),
+                                 u"yyyy-MM-dd HH:mm:ss"_s)
         + u"\n130,123,456.5"_s;
     EXPECT_EQ(chart.hoverText(), expected);
     saveScreenshot("chart-hover");
@@ -118,7 +118,7 @@ TEST_F(PriceChartTest, ManyChangesInAFrameCostOnePaint)
     QTest::qWait(50);
     const int before = chart.paintCount();
     for (int i = 0; i < 1000; ++i) {
-        history.append(t0 + 400'000 + i, 130'000'000 + i);
+        history.append(minuteT0 + 400'000 + i, 130'000'000 + i);
         chart.historyChanged();
     }
     EXPECT_EQ(chart.paintCount(), before); // nothing painted yet: it waits for the frame
@@ -164,7 +164,7 @@ TEST_F(PriceChartTest, FollowsADarkPalette)
     paint(); // a picture in the light palette first: the dark one replaces all of it
     chart.setPalette(dark);
     EXPECT_EQ(chart.grab().toImage().pixelColor(2, 2), dark.color(QPalette::Base));
-    history.append(t0 + 301'000, 130'100'000); // a rise: the line is red
+    history.append(minuteT0 + 301'000, 130'100'000); // a rise: the line is red
     const QImage image = chart.grab().toImage();
     EXPECT_EQ(image.pixelColor(2, 2), dark.color(QPalette::Base));
     // The line is drawn in the dark palette's lighter red or blue, never the light one's.
@@ -187,7 +187,7 @@ TEST_F(PriceChartTest, DecimatesToTheScreensPixelsNotTheWidgetsPoints)
     history.clear();
     QRandomGenerator random(3);
     for (int i = 0; i < 20'000; ++i) // jagged: every column has four distinct points
-        history.append(t0 + i * 15, 100 + random.bounded(1000));
+        history.append(minuteT0 + i * 15, 100 + random.bounded(1000));
     paint();
     const double columns = chart.width() * chart.devicePixelRatioF();
     EXPECT_LE(double(chart.drawnPoints()), 4 * columns);
@@ -248,7 +248,7 @@ TEST_F(PriceChartTest, APartialRepaintDrawsWhatAFullOneWould)
     check(history.newest().timeMs + 1, history.newest().price + 2'000);
     history.clear();
     for (int i = 0; i <= 60; ++i)
-        history.append(t0 + i * 1000, 130'000'000 + (i % 17) * 1000); // rising
+        history.append(minuteT0 + i * 1000, 130'000'000 + (i % 17) * 1000); // rising
     paint();
     ASSERT_GT(chart.viewEndMs() - history.newest().timeMs, 5'000);
     check(chart.viewEndMs() - 1, 130'010'000);
@@ -313,7 +313,7 @@ TEST_F(PriceChartTest, NoPriceIsCarriedInOnceTheDayHasDroppedIt)
     // from the history the day's oldest, up to and past the tick before the view.
     history.clear();
     for (qint64 m = 0; m <= 24 * 60; ++m)
-        history.append(t0 + m * 60'000, 130'000'000 + double(m % 7) * 1000);
+        history.append(minuteT0 + m * 60'000, 130'000'000 + double(m % 7) * 1000);
     chart.setSpanMs(PriceChart::oneDayMs);
     paint();
     ASSERT_TRUE(chart.carriedIn().has_value());
@@ -359,7 +359,7 @@ TEST_F(PriceChartTest, KeptColumnsEqualTheirM4AfterManyChanges)
     QRandomGenerator random(5);
     for (PriceHistory *target : {&capped, &long_}) {
         chart.setHistory(target);
-        qint64 t = t0;
+        qint64 t = minuteT0;
         double price = 1'000;
         qint64 gapFrom = 0;
         for (int frame = 0; frame < 30; ++frame) {
@@ -392,11 +392,11 @@ TEST_F(PriceChartTest, KeptColumnsEqualTheirM4AfterManyChanges)
 // from its front are summarised again.
 TEST(ChartColumnsTest, TheOldestColumnIsSummarisedAgainOnlyWhenItLosesPoints)
 {
-    constexpr qint64 t0 = 1'700'000'000'000;
+    constexpr qint64 start = 1'700'000'000'000;
     constexpr qint64 columnMs = 450'000;
     PriceHistory history(5'000); // capped: the oldest points go once it is full
     QRandomGenerator random(7);
-    qint64 t = t0;
+    qint64 t = start;
     double price = 1'000;
     const auto append = [&](int n) {
         for (int i = 0; i < n; ++i) {
@@ -406,7 +406,7 @@ TEST(ChartColumnsTest, TheOldestColumnIsSummarisedAgainOnlyWhenItLosesPoints)
     };
     append(1);
     ChartColumns columns;
-    columns.reset(history, columnMs, ChartColumns::columnAt(t0, columnMs) - 191, 192);
+    columns.reset(history, columnMs, ChartColumns::columnAt(start, columnMs) - 191, 192);
     for (int round = 0; round < 6; ++round) { // the last rounds drop points from the front
         append(1'500);
         const ChartColumns::Changes changes = columns.update(history);
@@ -424,5 +424,5 @@ TEST(ChartColumnsTest, TheOldestColumnIsSummarisedAgainOnlyWhenItLosesPoints)
             EXPECT_EQ(kept[i].price, expected[i].price) << round << " " << i;
         }
     }
-    EXPECT_GT(history.at(0).timeMs, t0); // the front did go
+    EXPECT_GT(history.at(0).timeMs, start); // the front did go
 }

@@ -6,6 +6,7 @@
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/overviewfetcher.h"
 #include "celldelegate.h"
+#include "common.h"
 #include "frameclock.h"
 #include "sparklinedelegate.h"
 #include "tickcolors.h"
@@ -26,15 +27,13 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using test::tickAt;
 
 namespace {
 
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
-const MarketId eth = *MarketId::fromV1("ETH_KRW");
 const MarketId xrp = *MarketId::fromV1("XRP_KRW");
-constexpr qint64 t0 = 1'790'000'000'000;
 
 class WatchlistTest : public ::testing::Test
 {
@@ -465,7 +464,6 @@ TEST_F(SparklineHistoryTest, OnlyTheVisibleRowsAreFetchedAndScrollingFetchesMore
     const MarketState *top = store.find(markets[0]);
     ASSERT_TRUE(top);
     EXPECT_TRUE(top->history.isEmpty());
-    constexpr qint64 hourMs = OverviewFetcher::hourMs;
     auto held = exchange.rest()->candles(markets[0], 60, now); // the hours touching the day
     std::erase_if(
         held, [this](const Candle &c) { return c.startMs + hourMs <= now - 24 * hourMs; });

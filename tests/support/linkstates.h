@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bithumbticker/feedclient.h"
+#include "common.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -8,9 +9,9 @@
 namespace ticker::test {
 
 // Why the feed first said its link was lost (the detail of its first Redialing state, in the
-// log's words), as
-// recorded by a spy on TickerFeed::stateChanged; empty if that did not happen in time.
-inline QString lostLinkReason(QSignalSpy &states, int timeoutMs)
+// log's words), as recorded by a spy on TickerFeed::stateChanged; empty if that did not happen
+// in time.
+inline QString lostLinkReason(QSignalSpy &states)
 {
     QString reason;
     const bool lost = QTest::qWaitFor(

@@ -1,16 +1,17 @@
 #include "bithumbticker/alertengine.h"
 #include "bithumbticker/marketstore.h"
+#include "common.h"
 #include "ticks.h"
 
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using test::tickAt;
 
 namespace {
 
-constexpr qint64 t0 = 1'790'000'000'000;
 constexpr qint64 minute = 60'000;
 
 // The store and the engine on one injected clock, the link live; every tick is fed through

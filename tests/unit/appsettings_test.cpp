@@ -1,20 +1,20 @@
 #include "appoptions.h"
 #include "appsettings.h"
+#include "common.h"
 
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
-const MarketId eth = *MarketId::fromV1("ETH_KRW");
 const MarketId xrp = *MarketId::fromV1("XRP_KRW");
 
-AppOptions parse(const QStringList &arguments)
+AppOptions options(const QStringList &arguments)
 {
     int exitCode = 0;
     QString error;
@@ -62,9 +62,9 @@ TEST_F(AppSettingsTest, TheLanguageFollowsTheSystemUntilChosenAndSurvivesNonsens
     }
     EXPECT_EQ(AppSettings(file()).language(), UiLanguage::System);
     // --lang is for this run: it parses, and leaves the saved choice alone.
-    EXPECT_EQ(parse({u"--lang"_s, u"ko"_s}).language, UiLanguage::Korean);
-    EXPECT_EQ(parse({u"--lang"_s, u"en"_s}).language, UiLanguage::English);
-    EXPECT_EQ(parse({}).language, std::nullopt);
+    EXPECT_EQ(options({u"--lang"_s, u"ko"_s}).language, UiLanguage::Korean);
+    EXPECT_EQ(options({u"--lang"_s, u"en"_s}).language, UiLanguage::English);
+    EXPECT_EQ(options({}).language, std::nullopt);
     AppSettings settings(file());
     settings.setLanguage(UiLanguage::English);
     settings.sync();
@@ -96,7 +96,7 @@ TEST_F(AppSettingsTest, TheCommandLineOverridesForThisRunOnly)
         raw.setValue(u"window/chartSpanMs"_s, 3'600'000);
     }
     const AppSettings settings(file());
-    AppOptions plain = parse({});
+    AppOptions plain = options({});
     settings.applyTo(plain);
     EXPECT_EQ(plain.feed.markets, (QList<MarketId> {eth, xrp})); // the bad entry is dropped
     EXPECT_EQ(plain.shownMarket, xrp);
@@ -104,7 +104,7 @@ TEST_F(AppSettingsTest, TheCommandLineOverridesForThisRunOnly)
     EXPECT_EQ(plain.feed.tickType, u"1H");
     EXPECT_EQ(plain.chartSpanMs, 3'600'000);
 
-    AppOptions given = parse({u"--symbols"_s, u"BTC_KRW"_s, u"--api"_s, u"2"_s, u"--tick-type"_s,
+    AppOptions given = options({u"--symbols"_s, u"BTC_KRW"_s, u"--api"_s, u"2"_s, u"--tick-type"_s,
         u"24H"_s, u"--range"_s, u"5m"_s});
     settings.applyTo(given);
     EXPECT_EQ(given.feed.markets, QList<MarketId> {btc});

@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-MarketCatalog::Parsed parse(const char *body)
+MarketCatalog::Parsed parseCatalog(const char *body)
 {
     return MarketCatalog::parse(QByteArray(body));
 }
@@ -17,7 +17,7 @@ MarketCatalog::Parsed parse(const char *body)
 
 TEST(MarketCatalogParse, ReadsTheDetailedList)
 {
-    const auto parsed = parse(R"([
+    const auto parsed = parseCatalog(R"([
         {"market":"KRW-BTC","korean_name":"비트코인","english_name":"Bitcoin","market_warning":"NONE"},
         {"market":"KRW-PEPE","korean_name":"페페","english_name":"Pepe","market_warning":"CAUTION"},
         {"market":"BTC-ETH","korean_name":"이더리움","english_name":"Ethereum","market_warning":"NONE"}])");
@@ -36,8 +36,8 @@ TEST(MarketCatalogParse, ReadsTheDetailedList)
 
 TEST(MarketCatalogParse, WithoutDetailsTheWarningIsUnknown)
 {
-    const auto parsed
-        = parse(R"([{"market":"KRW-BTC","korean_name":"비트코인","english_name":"Bitcoin"}])");
+    const auto parsed = parseCatalog(
+        R"([{"market":"KRW-BTC","korean_name":"비트코인","english_name":"Bitcoin"}])");
     ASSERT_EQ(parsed.entries.size(), 1u);
     EXPECT_TRUE(parsed.entries[0].warning.isEmpty());
     EXPECT_EQ(parsed.droppedFields, 0);
@@ -45,7 +45,7 @@ TEST(MarketCatalogParse, WithoutDetailsTheWarningIsUnknown)
 
 TEST(MarketCatalogParse, MalformedRowsAreDroppedAndCounted)
 {
-    const auto parsed = parse(R"([
+    const auto parsed = parseCatalog(R"([
         {"market":"KRW-BTC","korean_name":"비트코인","english_name":"Bitcoin"},
         "KRW-ETH",
         [1, 2],
@@ -72,7 +72,7 @@ TEST(MarketCatalogParse, MalformedRowsAreDroppedAndCounted)
 
 TEST(MarketCatalogParse, AnUnknownWarningIsDroppedAloneAndTheMarketKept)
 {
-    const auto parsed = parse(R"([
+    const auto parsed = parseCatalog(R"([
         {"market":"KRW-BTC","korean_name":"비트코인","english_name":"Bitcoin","market_warning":"WARNING"},
         {"market":"KRW-ETH","korean_name":"이더리움","english_name":"Ethereum","market_warning":true}])");
     ASSERT_EQ(parsed.entries.size(), 2u);
@@ -85,14 +85,14 @@ TEST(MarketCatalogParse, AnUnknownWarningIsDroppedAloneAndTheMarketKept)
 TEST(MarketCatalogParse, ErrorBodiesAreRefusedWithTheirText)
 {
     // Bithumb answers errors with HTTP 200 (notes 3.3).
-    const auto v2 = parse(R"({"error":{"name":404,"message":"Code not found"}})");
+    const auto v2 = parseCatalog(R"({"error":{"name":404,"message":"Code not found"}})");
     EXPECT_TRUE(v2.entries.empty());
     EXPECT_EQ(v2.error, u"404: Code not found"_s);
-    const auto v1 = parse(R"({"status":"5500","message":"Invalid Parameter"})");
+    const auto v1 = parseCatalog(R"({"status":"5500","message":"Invalid Parameter"})");
     EXPECT_EQ(v1.error, u"5500: Invalid Parameter"_s);
-    EXPECT_EQ(parse(R"({"markets":[]})").error, u"not an array of markets"_s);
-    EXPECT_EQ(parse("<html>maintenance</html>").error, u"not JSON"_s);
-    EXPECT_EQ(parse("").error, u"not JSON"_s);
+    EXPECT_EQ(parseCatalog(R"({"markets":[]})").error, u"not an array of markets"_s);
+    EXPECT_EQ(parseCatalog("<html>maintenance</html>").error, u"not JSON"_s);
+    EXPECT_EQ(parseCatalog("").error, u"not JSON"_s);
 }
 
 TEST(MarketCatalogParse, DeepOrOversizeBodiesAreRefused)
@@ -100,7 +100,8 @@ TEST(MarketCatalogParse, DeepOrOversizeBodiesAreRefused)
     const QByteArray brackets = QByteArray(10'000, '[') + QByteArray(10'000, ']');
     EXPECT_EQ(MarketCatalog::parse(brackets).error, u"nested too deep"_s);
     EXPECT_EQ(
-        parse(R"([{"market":"KRW-BTC","korean_name":{"a":{"b":[1]}},"english_name":"x"}])").error,
+        parseCatalog(R"([{"market":"KRW-BTC","korean_name":{"a":{"b":[1]}},"english_name":"x"}])")
+            .error,
         u"nested too deep"_s);
     // Padding that would be valid JSON, just more than any market list.
     const QByteArray huge

@@ -1,6 +1,7 @@
 #include "bithumbticker/marketstore.h"
 #include "bithumbticker/subscriptions.h"
 #include "bithumbticker/tickerfeed.h"
+#include "common.h"
 #include "ticks.h"
 
 #include <QSignalSpy>
@@ -8,15 +9,12 @@
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using test::listing;
 using test::tickAt;
 
 namespace {
-
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
-const MarketId eth = *MarketId::fromV1("ETH_KRW");
-constexpr qint64 t0 = 1'790'000'000'000;
 
 class MarketStoreTest : public ::testing::Test
 {
@@ -157,7 +155,6 @@ TEST_F(MarketStoreTest, OnlyTheShownMarketKeepsEveryTickOfItsDay)
 
 TEST_F(MarketStoreTest, HourlyCandlesBecomeAnOverviewApartFromTheHistory)
 {
-    constexpr qint64 hourMs = 3600'000;
     const qint64 hour = t0 / hourMs * hourMs;
     now = hour + 10 * 60'000; // ten minutes into the running hour
     store.applyTicks({tickAt("BTC_KRW", "100", now - 1000)});
@@ -208,8 +205,6 @@ TEST(Subscriptions, TheFeedGetsTheUnionInAStableOrderAndOnlyWhenItChanges)
 
 TEST(ConnectFeed, TheFeedIsToldTheShownMarketThenAndWheneverItChanges)
 {
-    const MarketId btc = *MarketId::fromV1("BTC_KRW");
-    const MarketId eth = *MarketId::fromV1("ETH_KRW");
     TickerFeed unshown {FeedConfig {}}; // never started: nothing dials
     MarketStore headless;
     Subscriptions subscriptions;

@@ -1,17 +1,17 @@
+#include "common.h"
 #include "presentation.h"
 #include "ticks.h"
 
 #include <gtest/gtest.h>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 using test::listing;
 using test::tickAt;
 
 namespace {
 
-const MarketId btc = *MarketId::fromV1("BTC_KRW");
-constexpr qint64 t0 = 1'790'000'000'000;
 const QLocale english(QLocale::English, QLocale::UnitedStates);
 
 LinkState live()

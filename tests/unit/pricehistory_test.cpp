@@ -1,4 +1,5 @@
 #include "bithumbticker/pricehistory.h"
+#include "common.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +9,7 @@
 #include <limits>
 
 using namespace ticker;
+using namespace ticker::test;
 
 namespace {
 
@@ -132,8 +134,7 @@ TEST(DecimateM4, FewPointsPassThrough)
 
 namespace {
 
-constexpr qint64 minuteMs = 60'000;
-constexpr qint64 t0 = 1'795'430'460'000; // a minute boundary
+constexpr qint64 minuteT0 = 1'795'430'460'000; // a minute boundary
 
 Candle flatCandle(qint64 start, double price)
 {
@@ -145,17 +146,17 @@ Candle flatCandle(qint64 start, double price)
 TEST(PriceHistoryBackfill, CandlesBecomeOpenLowHighCloseInsideTheirMinute)
 {
     PriceHistory history;
-    const Candle rising {t0, 100, 130, 90, 120};
-    const Candle falling {t0 + minuteMs, 120, 125, 80, 85};
+    const Candle rising {minuteT0, 100, 130, 90, 120};
+    const Candle falling {minuteT0 + minuteMs, 120, 125, 80, 85};
     const Candle candles[] = {rising, falling};
-    EXPECT_EQ(history.mergeCandles(candles, t0 + 10 * minuteMs), 8u);
+    EXPECT_EQ(history.mergeCandles(candles, minuteT0 + 10 * minuteMs), 8u);
     const auto points = all(history.range(0, std::numeric_limits<qint64>::max()));
     const std::vector<double> prices {100, 90, 130, 120, 120, 125, 80, 85};
     ASSERT_EQ(points.size(), prices.size());
     for (std::size_t i = 0; i < prices.size(); ++i) {
         EXPECT_EQ(points[i].price, prices[i]) << i;
-        EXPECT_GE(points[i].timeMs, t0 + qint64(i / 4) * minuteMs);
-        EXPECT_LT(points[i].timeMs, t0 + qint64(i / 4 + 1) * minuteMs);
+        EXPECT_GE(points[i].timeMs, minuteT0 + qint64(i / 4) * minuteMs);
+        EXPECT_LT(points[i].timeMs, minuteT0 + qint64(i / 4 + 1) * minuteMs);
     }
 }
 
@@ -164,11 +165,11 @@ TEST(PriceHistoryBackfill, LiveTicksWinAndNothingIsDoubled)
     PriceHistory history;
     // Live ticks from 10:05:30 on; candles for 10:00..10:06; now is 10:06:20.
     for (int i = 0; i < 10; ++i)
-        history.append(t0 + 5 * minuteMs + 30'000 + i * 5'000, 500 + i);
+        history.append(minuteT0 + 5 * minuteMs + 30'000 + i * 5'000, 500 + i);
     std::vector<Candle> candles;
     for (int m = 0; m <= 6; ++m)
-        candles.push_back({t0 + m * minuteMs, 100.0 + m, 110.0 + m, 90.0 + m, 105.0 + m});
-    const qint64 now = t0 + 6 * minuteMs + 20'000;
+        candles.push_back({minuteT0 + m * minuteMs, 100.0 + m, 110.0 + m, 90.0 + m, 105.0 + m});
+    const qint64 now = minuteT0 + 6 * minuteMs + 20'000;
     // 10:00..10:04 are filled; 10:05 holds live ticks; 10:06 is not over yet.
     EXPECT_EQ(history.mergeCandles(candles, now), 5u * 4);
     EXPECT_EQ(history.size(), 30u);
@@ -189,18 +190,18 @@ TEST(PriceHistoryBackfill, LiveTicksWinAndNothingIsDoubled)
 TEST(PriceHistoryBackfill, FillsAGapBetweenLiveStretches)
 {
     PriceHistory history;
-    history.append(t0 + 10'000, 1);                // minute 0
-    history.append(t0 + 5 * minuteMs + 10'000, 2); // minute 5, after a gap
+    history.append(minuteT0 + 10'000, 1);                // minute 0
+    history.append(minuteT0 + 5 * minuteMs + 10'000, 2); // minute 5, after a gap
     std::vector<Candle> candles;
     for (int m = 0; m < 6; ++m)
-        candles.push_back(flatCandle(t0 + m * minuteMs, 50.0 + m));
+        candles.push_back(flatCandle(minuteT0 + m * minuteMs, 50.0 + m));
     // Minutes 1..4 are filled, four points each; 0 and 5 are live.
-    EXPECT_EQ(history.mergeCandles(candles, t0 + 10 * minuteMs), 16u);
+    EXPECT_EQ(history.mergeCandles(candles, minuteT0 + 10 * minuteMs), 16u);
     const auto points = all(history.range(0, std::numeric_limits<qint64>::max()));
     ASSERT_EQ(points.size(), 18u);
     EXPECT_EQ(points[0].price, 1.0);
     EXPECT_EQ(points[1].price, 51.0);
-    EXPECT_EQ(points[1].timeMs, t0 + minuteMs);
+    EXPECT_EQ(points[1].timeMs, minuteT0 + minuteMs);
     EXPECT_EQ(points[16].price, 54.0);
     EXPECT_EQ(points[17].price, 2.0);
 }
@@ -209,7 +210,7 @@ TEST(PriceHistoryBackfill, KeepsTheDayWindowAndTheCap)
 {
     PriceHistory history(100);
     std::vector<Candle> candles;
-    const qint64 now = t0 + 2 * PriceHistory::windowMs;
+    const qint64 now = minuteT0 + 2 * PriceHistory::windowMs;
     for (qint64 start = now - PriceHistory::windowMs - 10 * minuteMs; start < now;
          start += minuteMs)
         candles.push_back({start, 1, 3, 0.5, 2});
@@ -236,21 +237,20 @@ TEST(PriceHistory, NearestPointToATime)
 
 namespace {
 
-constexpr qint64 hourMs = 3'600'000;
-
 struct Feed
 {
     std::vector<PricePoint> ticks; // what was appended, in order
 };
 
-// A random walk from t0 for `durationMs`, one tick every 1..maxGapMs, into every history.
+// A random walk from minuteT0 for `durationMs`, one tick every 1..maxGapMs, into every history.
 Feed feedRandomWalk(std::initializer_list<PriceHistory *> histories, qint64 durationMs,
     qint64 maxGapMs, quint32 seed)
 {
     QRandomGenerator random(seed);
     Feed feed;
     double price = 50'000;
-    for (qint64 t = t0; t < t0 + durationMs; t += 1 + qint64(random.bounded(int(maxGapMs)))) {
+    for (qint64 t = minuteT0; t < minuteT0 + durationMs;
+         t += 1 + qint64(random.bounded(int(maxGapMs)))) {
         price += double(random.bounded(41) - 20);
         feed.ticks.push_back({t, price});
         for (PriceHistory *history : histories)
@@ -454,7 +454,7 @@ TEST(PriceHistoryResolution, TheCapHoldsWithSummaries)
     PriceHistory history(1000);
     history.setFullResolutionWindow(60'000);
     for (int i = 0; i < 200'000; ++i) // 20 ticks/s for 10,000 s
-        history.append(t0 + i * 50, double(i % 977));
+        history.append(minuteT0 + i * 50, double(i % 977));
     EXPECT_EQ(history.size(), 1000u);
     EXPECT_LE(history.allocatedPoints(), 2000u);
     EXPECT_EQ(history.newest().price, double(199'999 % 977));
@@ -471,22 +471,23 @@ TEST(PriceHistoryResolution, CandlesFillGapsBesideCompactedMinutes)
         if ((m >= 10 && m < 30) || (m >= 170 && m < 175))
             continue;
         for (int s = 0; s < 60; s += 5)
-            history.append(t0 + m * minuteMs + s * 1000, 1000.0 + m + s);
+            history.append(minuteT0 + m * minuteMs + s * 1000, 1000.0 + m + s);
     }
     const std::size_t summaries = history.summarySize();
     const auto before = all(history.range(0, std::numeric_limits<qint64>::max()));
     std::vector<Candle> candles;
     for (int m = 0; m < 180; ++m)
-        candles.push_back({t0 + m * minuteMs, 1.0 * m, 2.0 * m + 1, 0.5 * m, 1.5 * m});
-    const qint64 now = t0 + 180 * minuteMs;
+        candles.push_back({minuteT0 + m * minuteMs, 1.0 * m, 2.0 * m + 1, 0.5 * m, 1.5 * m});
+    const qint64 now = minuteT0 + 180 * minuteMs;
     EXPECT_EQ(history.mergeCandles(candles, now), (20u + 5u) * 4);
     const auto points = all(history.range(0, std::numeric_limits<qint64>::max()));
     ASSERT_EQ(points.size(), before.size() + 100);
     EXPECT_TRUE(inTimeOrder(points));
     // The old gap's candles joined the summaries; the last hour's gap holds its candles' four.
     EXPECT_EQ(history.summarySize(), summaries + 20 * 4);
-    const auto minute
-        = [&](int m) { return all(history.range(t0 + m * minuteMs, t0 + (m + 1) * minuteMs - 1)); };
+    const auto minute = [&](int m) {
+        return all(history.range(minuteT0 + m * minuteMs, minuteT0 + (m + 1) * minuteMs - 1));
+    };
     const auto old = minute(15);
     ASSERT_EQ(old.size(), 4u);
     EXPECT_EQ(old[0].price, 15.0);

@@ -1,5 +1,6 @@
 // The window's language: chosen from --lang, the settings and the system locale; the built-in
 // Korean and English translations reach every view's words.
+#include "common.h"
 #include "marketstatustext.h"
 #include "presentation.h"
 #include "ticks.h"
@@ -12,13 +13,13 @@
 #include <memory>
 
 using namespace ticker;
+using namespace ticker::test;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 const QLocale korea(QLocale::Korean, QLocale::SouthKorea);
 const QLocale us(QLocale::English, QLocale::UnitedStates);
-constexpr qint64 t0 = 1'790'000'000'000;
 
 class UiLanguageTest : public ::testing::Test
 {
