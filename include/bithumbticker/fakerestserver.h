@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bithumbticker/marketid.h"
+#include "bithumbticker/pricewalk.h"
 #include "bithumbticker/protocol.h"
 
 #include <QHash>
@@ -31,7 +32,8 @@ namespace ticker {
 // or false is refused with HTTP 400 (the notes do not say what Bithumb does: never kinder).
 // Only minutes with trades have a candle: each market has its share of quiet minutes and now
 // and then a lull of up to an hour, so a day is fewer than 1,440 rows. The walk of each market
-// ends at its current live price, so a backfilled chart joins the live line.
+// ends at its current live price, so a backfilled chart joins the live line: the minute still
+// open follows the live price from one answer to the next, a closed minute never changes.
 // API 2.0 refuses with HTTP 400 {"error":{"name":400,"message":"Invalid parameter"}} a `to`
 // that is not naive Korean time (yyyy-MM-ddTHH:mm:ss or yyyy-MM-dd HH:mm:ss: no `Z`, no
 // offset, no fraction), a missing or empty `market`, a `count` that is not a whole number
@@ -67,6 +69,11 @@ public:
     // The market's candles, oldest first, over the last historyMinutes up to and including
     // the current minute: only the minutes that had trades.
     std::vector<Candle> history(const MarketId &market, qint64 nowMs);
+    // The Korean day so far of those candles, as Bithumb's ticker reports it beside them: the
+    // close before 00:00 KST, the day's first open and its extremes. The market's walk is
+    // anchored at livePrice if it has none yet (a market's first quote asks, so the live feed
+    // and the candles tell one story).
+    PriceWalk::Day koreanDay(const MarketId &market, qint64 livePrice, qint64 nowMs);
     // The same summed into candles of unitMinutes, as the server answers them.
     std::vector<Candle> candles(const MarketId &market, int unitMinutes, qint64 nowMs);
     // What the server takes for now (the system clock unless set), for its answers.
@@ -83,10 +90,11 @@ Q_SIGNALS:
 private:
     struct Walk
     {
-        qint64 endMinuteMs = 0;
+        qint64 endMinute = 0; // minutes since the epoch: the newest walked
         std::vector<Candle> candles;
     };
 
+    std::vector<Candle> history(const MarketId &market, qint64 nowMs, qint64 livePrice);
     QHttpServerResponse answerV2(const QString &unit, const QHttpServerRequest &request);
     QHttpServerResponse answerV1(const QString &symbol, const QString &interval);
     QHttpServerResponse answerMarkets(const QHttpServerRequest &request);

@@ -6,6 +6,8 @@
 #include <QRandomGenerator>
 #include <QString>
 
+#include <functional>
+
 namespace ticker {
 
 // A plausible random walk of prices per market on Bithumb's KRW tick sizes, kept as an exact
@@ -17,16 +19,25 @@ public:
     {
         QString priceText;
         qint64 price = 0;     // in 1e-8 units
-        qint64 prevClose = 0; // in 1e-8 units: the starting price
+        qint64 prevClose = 0; // in 1e-8 units: the close before 00:00 KST
         qint64 open = 0, high = 0, low = 0;
         qint64 volume = 0;      // in 1e-8 units of the base currency
         qint64 tradeVolume = 0; // the last trade's, in 1e-8 units
         qint64 tradeTimeMs = 0; // the last trade's time; 0 until the market first trades
     };
 
+    // A market's Korean day (since 00:00 KST) up to its first quote, in 1e-8 units.
+    struct Day
+    {
+        qint64 prevClose = 0, open = 0, high = 0, low = 0;
+    };
+    // Where that day comes from, given the market's first price: by default it opened there.
+    using DaySource = std::function<Day(const MarketId &, qint64 price)>;
+
     static constexpr qint64 unit = 100'000'000;
 
     explicit PriceWalk(quint32 seed = 1);
+    void setDaySource(DaySource source) { m_daySource = std::move(source); }
 
     const Quote &current(const MarketId &market);
     // One trade of a few ticks up or down at this time.
@@ -46,6 +57,7 @@ private:
 
     QRandomGenerator m_random;
     QHash<MarketId, Quote> m_quotes;
+    DaySource m_daySource;
 };
 
 } // namespace ticker

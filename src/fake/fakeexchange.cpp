@@ -219,6 +219,10 @@ bool FakeExchange::listenRest(quint16 port)
     if (!m_rest) {
         m_rest = new FakeRestServer(
             [this](const MarketId &market) { return m_walk.current(market).price; }, this);
+        // The ticker's day (previous close, open, extremes) is the candles' day.
+        m_walk.setDaySource([this](const MarketId &market, qint64 price) {
+            return m_rest->koreanDay(market, price, m_rest->now());
+        });
     }
     return m_rest->listen(port);
 }

@@ -24,6 +24,7 @@ namespace {
 using StatusCode = QHttpServerResponse::StatusCode;
 
 constexpr qint64 minuteMs = Candle::durationMs;
+constexpr qint64 dayMs = 24 * 60 * minuteMs;
 
 // Quiet time (see isTraded).
 constexpr qint64 lullEvery = 240;
@@ -298,33 +299,70 @@ std::vector<Candle> walkBack(quint64 seed, qint64 firstMinute, qint64 lastMinute
 }
 } // namespace
 
+namespace {
+// The minute still open follows the live price, as Bithumb's does: its close is the last trade
+// and its extremes take it in; a trade in a minute that had none opens the minute's candle.
+void followLive(std::vector<Candle> &candles, qint64 minute, double live)
+{
+    if (candles.empty() || candles.back().close == live)
+        return;
+    if (candles.back().startMs != minute * minuteMs) {
+        const double open = candles.back().close;
+        candles.push_back({minute * minuteMs, open, open, open, open});
+    }
+    Candle &current = candles.back();
+    current.close = live;
+    current.high = std::max(current.high, live);
+    current.low = std::min(current.low, live);
+}
+} // namespace
+
 std::vector<Candle> FakeRestServer::history(const MarketId &market, qint64 nowMs)
+{
+    return history(market, nowMs, m_currentPrice(market));
+}
+
+PriceWalk::Day FakeRestServer::koreanDay(const MarketId &market, qint64 livePrice, qint64 nowMs)
+{
+    const auto candles = history(market, nowMs, livePrice);
+    const qint64 midnight = (nowMs + kstOffsetMs) / dayMs * dayMs - kstOffsetMs;
+    const auto units = [](double price) { return std::llround(price * double(PriceWalk::unit)); };
+    const auto today = std::find_if(
+        candles.begin(), candles.end(), [&](const Candle &c) { return c.startMs >= midnight; });
+    PriceWalk::Day day;
+    day.prevClose = today == candles.begin() ? livePrice : units(std::prev(today)->close);
+    day.open = day.high = day.low = today == candles.end() ? day.prevClose : units(today->open);
+    for (auto it = today; it != candles.end(); ++it) {
+        day.high = std::max(day.high, units(it->high));
+        day.low = std::min(day.low, units(it->low));
+    }
+    return day;
+}
+
+std::vector<Candle> FakeRestServer::history(const MarketId &market, qint64 nowMs, qint64 live)
 {
     const qint64 endMinute = nowMs / minuteMs;
     const qint64 firstMinute = endMinute - historyMinutes + 1;
     Walk &walk = m_walks[market];
-    const qint64 walkedTo = walk.endMinuteMs / minuteMs;
-    if (walkedTo == endMinute)
-        return walk.candles;
     const quint64 seed = marketSeed(market);
-    const qint64 live = m_currentPrice(market);
-    if (walk.candles.empty() || walkedTo > endMinute || walkedTo < firstMinute) {
-        walk = {endMinute * minuteMs, walkBack(seed, firstMinute, endMinute, live)};
-        return walk.candles;
+    if (walk.candles.empty() || walk.endMinute > endMinute || walk.endMinute < firstMinute) {
+        walk = {endMinute, walkBack(seed, firstMinute, endMinute, live)};
+    } else if (walk.endMinute < endMinute) {
+        // A closed minute never changes, as on the exchange: only the minutes since are walked
+        // (back from the live price), their first open joined to the last close held.
+        std::vector<Candle> added = walkBack(seed, walk.endMinute + 1, endMinute, live);
+        if (!added.empty()) {
+            Candle &joint = added.front();
+            joint.open = walk.candles.back().close;
+            joint.high = std::max(joint.high, joint.open);
+            joint.low = std::min(joint.low, joint.open);
+        }
+        std::erase_if(
+            walk.candles, [&](const Candle &c) { return c.startMs < firstMinute * minuteMs; });
+        walk.candles.insert(walk.candles.end(), added.begin(), added.end());
+        walk.endMinute = endMinute;
     }
-    // A closed minute never changes, as on the exchange: only the minutes since are walked
-    // (back from the live price), their first open joined to the last close held.
-    std::vector<Candle> added = walkBack(seed, walkedTo + 1, endMinute, live);
-    if (!added.empty()) {
-        Candle &joint = added.front();
-        joint.open = walk.candles.back().close;
-        joint.high = std::max(joint.high, joint.open);
-        joint.low = std::min(joint.low, joint.open);
-    }
-    std::erase_if(
-        walk.candles, [&](const Candle &c) { return c.startMs < firstMinute * minuteMs; });
-    walk.candles.insert(walk.candles.end(), added.begin(), added.end());
-    walk.endMinuteMs = endMinute * minuteMs;
+    followLive(walk.candles, endMinute, double(live) / double(PriceWalk::unit));
     return walk.candles;
 }
 

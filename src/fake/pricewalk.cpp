@@ -60,7 +60,13 @@ PriceWalk::Quote &PriceWalk::quote(const MarketId &market)
     auto it = m_quotes.find(market);
     if (it == m_quotes.end()) {
         Quote fresh;
-        fresh.price = fresh.prevClose = fresh.open = fresh.high = fresh.low = startPrice(market);
+        fresh.price = startPrice(market);
+        const Day day = m_daySource ? m_daySource(market, fresh.price)
+                                    : Day {fresh.price, fresh.price, fresh.price, fresh.price};
+        fresh.prevClose = day.prevClose;
+        fresh.open = day.open;
+        fresh.high = std::max(day.high, fresh.price);
+        fresh.low = std::min(day.low, fresh.price);
         fresh.priceText = toText(fresh.price);
         fresh.volume = 1523 * unit;
         it = m_quotes.insert(market, fresh);

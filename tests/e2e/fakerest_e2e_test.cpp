@@ -11,10 +11,12 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QUrlQuery>
+#include <QWebSocket>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 using namespace ticker;
@@ -232,6 +234,83 @@ TEST(FakeRestHistory, AClosedMinuteNeverChangesWhileTheLivePriceMovesOn)
         for (const Candle &c : after)
             ASSERT_TRUE(c.low <= std::min(c.open, c.close) && c.high >= std::max(c.open, c.close));
     }
+}
+
+TEST(FakeRestHistory, TheOpenMinuteFollowsTheLivePrice)
+{
+    // Bithumb's newest candle is the minute still trading: asked again within it, its close is
+    // the last trade and its extremes take the trades in; the minutes before stay as they were.
+    qint64 live = 95'000'000 * PriceWalk::unit;
+    FakeRestServer rest([&live](const MarketId &) { return live; });
+    const qint64 minute = 1'780'000'020'000 / minuteMs * minuteMs;
+    const auto first = rest.history(btc, minute + 1'000);
+    ASSERT_FALSE(first.empty());
+    const double price = 95'000'000;
+    ASSERT_EQ(first.back().close, price);
+    const bool wasTraded = first.back().startMs == minute;
+    const double up = price + 50'000, down = price - 70'000;
+    for (const double trade : {up, down}) {
+        live = qint64(trade) * PriceWalk::unit;
+        const auto now = rest.history(btc, minute + 30'000);
+        ASSERT_EQ(now.size(), first.size() + (wasTraded ? 0 : 1));
+        const Candle &open = now.back();
+        EXPECT_EQ(open.startMs, minute) << "a trade opens the minute's candle if it had none";
+        EXPECT_EQ(open.close, trade);
+        EXPECT_GE(open.high, up);
+        EXPECT_LE(open.low, trade);
+        EXPECT_EQ(open.open, wasTraded ? first.back().open : price);
+        for (std::size_t i = 0; i + 1 < first.size(); ++i)
+            ASSERT_EQ(now[i].close, first[i].close) << i;
+    }
+    // Once the minute is over it is closed: the next one opens where it ended.
+    live = qint64(price) * PriceWalk::unit;
+    const auto later = rest.history(btc, minute + minuteMs + 59'000);
+    const auto closed = std::find_if(
+        later.begin(), later.end(), [&](const Candle &c) { return c.startMs == minute; });
+    ASSERT_NE(closed, later.end());
+    EXPECT_EQ(closed->close, down);
+    EXPECT_EQ(later.back().close, price);
+    ASSERT_NE(closed + 1, later.end());
+    EXPECT_EQ((closed + 1)->open, down);
+}
+
+TEST_F(FakeRestE2E, TheTickersDayIsTheCandlesDay)
+{
+    // Bithumb's ticker and its candles describe one market: the previous close is the last
+    // close before 00:00 KST, the day opened at the first candle since and its extremes are
+    // theirs, so the change beside a backfilled chart is the change the chart shows.
+    ASSERT_TRUE(exchange.listen());
+    QWebSocket socket;
+    QSignalSpy frames(&socket, &QWebSocket::binaryMessageReceived);
+    QObject::connect(&socket, &QWebSocket::connected, &socket, [&] {
+        socket.sendTextMessage(uR"([{"ticket":"day"},{"type":"ticker","codes":["KRW-BTC"]}])"_s);
+    });
+    socket.open(exchange.url(ApiVersion::V2));
+    ASSERT_TRUE(frames.wait(timeoutMs));
+    const json tick = json::parse(frames.first().first().toByteArray().toStdString());
+    ASSERT_EQ(tick["stream_type"], "SNAPSHOT") << tick.dump();
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto candles = exchange.rest()->history(btc, now);
+    const qint64 midnight = (now + kstOffsetMs) / dayMs * dayMs - kstOffsetMs;
+    const auto today = std::find_if(
+        candles.begin(), candles.end(), [&](const Candle &c) { return c.startMs >= midnight; });
+    ASSERT_NE(today, candles.begin());
+    EXPECT_EQ(tick["prev_closing_price"].get<double>(), std::prev(today)->close);
+    const double price = tick["trade_price"].get<double>();
+    EXPECT_EQ(candles.back().close, price) << "the candles end at the live price";
+    double open = std::prev(today)->close, high = price, low = price;
+    if (today != candles.end())
+        open = today->open;
+    for (auto it = today; it != candles.end(); ++it) {
+        high = std::max(high, it->high);
+        low = std::min(low, it->low);
+    }
+    EXPECT_EQ(tick["opening_price"].get<double>(), open);
+    EXPECT_EQ(tick["high_price"].get<double>(), high);
+    EXPECT_EQ(tick["low_price"].get<double>(), low);
+    const double previous = std::prev(today)->close;
+    EXPECT_NEAR(tick["signed_change_rate"].get<double>(), (price - previous) / previous, 1e-8);
 }
 
 TEST_F(FakeRestE2E, Api1SendsOldestFirstStringsWithGapsAndRefusesUnknownSymbols)
