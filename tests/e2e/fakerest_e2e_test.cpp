@@ -280,6 +280,9 @@ TEST_F(FakeRestE2E, TheTickersDayIsTheCandlesDay)
     // close before 00:00 KST, the day opened at the first candle since and its extremes are
     // theirs, so the change beside a backfilled chart is the change the chart shows.
     ASSERT_TRUE(exchange.listen());
+    // The server's clock stands still mid-minute (15:00:30 KST), so no minute turns under us.
+    const qint64 now = t0 / dayMs * dayMs - kstOffsetMs + 15 * hourMs + 30'000;
+    exchange.rest()->setClock([now] { return now; });
     QWebSocket socket;
     QSignalSpy frames(&socket, &QWebSocket::binaryMessageReceived);
     QObject::connect(&socket, &QWebSocket::connected, &socket, [&] {
@@ -290,7 +293,6 @@ TEST_F(FakeRestE2E, TheTickersDayIsTheCandlesDay)
     const json tick = json::parse(frames.first().first().toByteArray().toStdString());
     ASSERT_EQ(tick["stream_type"], "SNAPSHOT") << tick.dump();
 
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const auto candles = exchange.rest()->history(btc, now);
     const qint64 midnight = (now + kstOffsetMs) / dayMs * dayMs - kstOffsetMs;
     const auto today = std::find_if(
