@@ -113,6 +113,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void marketsChanged(const QList<ticker::MarketId> &markets); // new ticks or history
+    // A market's past arrived from REST (minute backfill or hourly overview): unlike a tick,
+    // it can change its whole sparkline. Sent before the marketsChanged that follows it.
+    void historyArrived(const ticker::MarketId &market);
     // Every tick of a batch, in order, once the store has applied them (the alert engine's).
     void ticksApplied(const ticker::TickBatch &ticks);
     void staleChanged(const QList<ticker::MarketId> &markets);

@@ -80,6 +80,7 @@ WatchlistModel::WatchlistModel(MarketStore *store, QObject *parent)
     m_sparklineTimer.start();
     m_flashTimer.setSingleShot(true);
     connect(&m_flashTimer, &QTimer::timeout, this, &WatchlistModel::endFlashes);
+    connect(store, &MarketStore::historyArrived, this, &WatchlistModel::historyArrived);
     connect(store, &MarketStore::marketsChanged, this, &WatchlistModel::marketsUpdated);
     connect(store, &MarketStore::staleChanged, this, &WatchlistModel::marketsUpdated);
     connect(store, &MarketStore::catalogChanged, this, [this] {
@@ -152,6 +153,7 @@ void WatchlistModel::setMarkets(const QList<MarketId> &markets)
     reindex();
     m_dirty.clear();
     m_dirtySparklines.clear();
+    m_urgentTrends.clear();
     m_presented.clear();
     endResetModel();
 }
@@ -196,6 +198,7 @@ void WatchlistModel::setPaused(bool paused)
     if (!paused && !m_markets.isEmpty()) {
         m_dirty.clear();
         m_dirtySparklines.clear();
+        m_urgentTrends.clear();
         m_presented.clear();
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
@@ -233,6 +236,12 @@ void WatchlistModel::marketsUpdated(const QList<MarketId> &markets)
     }
 }
 
+void WatchlistModel::historyArrived(const MarketId &market)
+{
+    if (rowOf(market) >= 0)
+        m_urgentTrends.insert(market); // the marketsChanged that follows asks for the frame
+}
+
 void WatchlistModel::markDirty(int row)
 {
     m_dirtySparklines.insert(row);
@@ -253,7 +262,7 @@ void WatchlistModel::markDirty(int row)
 
 void WatchlistModel::flush()
 {
-    if (m_paused || m_dirty.isEmpty())
+    if (m_paused || (m_dirty.isEmpty() && m_urgentTrends.isEmpty()))
         return; // kept dirty until resumed, which announces everything anyway
     // Flashes due within the next 100 ms end on this frame's paint, not on one of their own.
     endFlashesBy(m_clock.elapsed() + 100);
@@ -275,6 +284,12 @@ void WatchlistModel::flush()
                 ++last;
             Q_EMIT dataChanged(index(row, c), index(row, last));
             c = last;
+        }
+    }
+    for (const MarketId &market : std::exchange(m_urgentTrends, {})) {
+        if (const int row = rowOf(market); row >= 0) {
+            m_dirtySparklines.remove(row);
+            Q_EMIT dataChanged(index(row, TrendColumn), index(row, TrendColumn));
         }
     }
     ++m_frames;

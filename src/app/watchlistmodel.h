@@ -16,7 +16,9 @@ namespace ticker {
 // MarketStore through present(). Ticks mark rows dirty; on the window's frame (FrameClock) the
 // cells whose words or colour changed (and only those) are announced, none while the view is
 // hidden. A changed price flashes its cell briefly, red up and blue down; flashes end on the
-// frames that paint ticks anyway, or on a timer of their own when no tick comes.
+// frames that paint ticks anyway, or on a timer of their own when no tick comes. Sparklines
+// follow ticks on a slower beat (seconds of ticks are a pixel of a day), but a past that
+// arrives from REST shows on the next frame.
 class WatchlistModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -80,6 +82,7 @@ Q_SIGNALS:
 
 private:
     void marketsUpdated(const QList<MarketId> &markets);
+    void historyArrived(const MarketId &market);
     void markDirty(int row);
     void flush();
     void endFlashesBy(qint64 ms);
@@ -104,6 +107,8 @@ private:
     // Dirty rows, and the columns known to have changed since the row was last announced.
     mutable QHash<int, unsigned> m_dirty;
     QSet<int> m_dirtySparklines;
+    // Sparklines redrawn on the next frame, not on the slow beat: their REST past arrived.
+    QSet<MarketId> m_urgentTrends;
     // What present() said of each row when last asked: a paint asks each cell for several
     // roles, and each would otherwise phrase it anew. A change makes it outdated, not gone, so
     // the next one can say which columns differ; rows no paint asked for within a second are

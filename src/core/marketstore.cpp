@@ -157,6 +157,7 @@ void MarketStore::applyOverview(const MarketId &market, const std::vector<Candle
         for (const PricePoint &point : candlePoints(candle, hourMs))
             overview.append(std::min(point.timeMs, nowMs), point.price);
     }
+    Q_EMIT historyArrived(market);
     Q_EMIT marketsChanged({market});
 }
 
@@ -195,8 +196,10 @@ void MarketStore::applyCandles(const MarketId &market, const std::vector<Candle>
 {
     MarketState &state = mutableState(market);
     const bool first = !candles.empty() && !std::exchange(state.minuteHistory, true);
-    if (state.history.mergeCandles(candles, now()) > 0)
+    if (state.history.mergeCandles(candles, now()) > 0) {
+        Q_EMIT historyArrived(market);
         Q_EMIT marketsChanged({market});
+    }
     if (first)
         askOverviews();
 }

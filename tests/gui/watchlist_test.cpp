@@ -200,6 +200,38 @@ TEST_F(WatchlistTest, SparklinesAreRedrawnOnTheirOwnSlowerBeat)
     EXPECT_EQ(sparklineChanges(), 1);
 }
 
+// The slow beat is for ticks, which move a day's line by less than a pixel: a past that
+// arrives from REST shows on the next frame, not seconds later.
+TEST_F(WatchlistTest, ASparklineShowsItsArrivingPastOnTheNextFrame)
+{
+    model.setSparklineIntervalMs(3600'000); // the beat never comes within this test
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto trendRows = [&] {
+        QList<int> rows;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const QModelIndex from = args.at(0).toModelIndex();
+            if (from.column() == WatchlistModel::TrendColumn)
+                rows.append(from.row());
+        }
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    };
+    const qint64 hour = t0 / OverviewFetcher::hourMs * OverviewFetcher::hourMs;
+    now = hour + 600'000;
+    // The hourly overview of a market never shown, and a shown market's minute backfill.
+    store.applyOverview(xrp, {{hour - OverviewFetcher::hourMs, 900, 990, 880, 950}});
+    store.applyCandles(
+        btc, {{now - 120'000, 100, 110, 90, 105}, {now - 60'000, 105, 106, 101, 102}});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return trendRows().size() == 2; }, 1000));
+    EXPECT_EQ(trendRows(), (QList<int> {model.rowOf(btc), model.rowOf(xrp)}));
+    // Ticks after it: the slow beat's.
+    changed.clear();
+    store.applyTicks({tickAt("BTC_KRW", "103", now), tickAt("XRP_KRW", "951", now)});
+    ASSERT_TRUE(changed.wait(1000));
+    QTest::qWait(3 * WatchlistModel::frameMs);
+    EXPECT_TRUE(trendRows().isEmpty());
+}
+
 TEST_F(WatchlistTest, WhilePausedNothingIsAnnouncedAndResumingAnnouncesAllOnce)
 {
     model.setPaused(true);

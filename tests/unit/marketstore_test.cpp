@@ -159,11 +159,14 @@ TEST_F(MarketStoreTest, HourlyCandlesBecomeAnOverviewApartFromTheHistory)
     now = hour + 10 * 60'000; // ten minutes into the running hour
     store.applyTicks({tickAt("BTC_KRW", "100", now - 1000)});
     QSignalSpy changed(&store, &MarketStore::marketsChanged);
+    QSignalSpy arrived(&store, &MarketStore::historyArrived);
     // Too old for the day, the hour before, the one running; rising and falling.
     store.applyOverview(btc,
         {{hour - 26 * hourMs, 1, 1, 1, 1}, {hour - hourMs, 90, 99, 80, 95},
             {hour, 95, 96, 85, 88}});
     ASSERT_EQ(changed.size(), 1);
+    ASSERT_EQ(arrived.size(), 1); // unlike a tick's, which says nothing of the kind
+    EXPECT_EQ(arrived.first().at(0).value<MarketId>(), btc);
     const PriceHistory &overview = store.find(btc)->overview;
     ASSERT_EQ(overview.size(), 8u);
     // Open, then the low and high in the order a rising hour took them, close near its end.
