@@ -20,6 +20,7 @@ const QString tickTypeKey = u"feed/tickType"_s;
 const QString spanKey = u"window/chartSpanMs"_s;
 const QString geometryKey = u"window/geometry"_s;
 const QString splitterKey = u"window/splitter"_s;
+const QString columnsKey = u"watchlist/columns"_s;
 const QString languageKey = u"window/language"_s;
 const QString alertsKey = u"alerts/specs"_s;
 const QString hysteresisKey = u"alerts/hysteresisPercent"_s;
@@ -93,6 +94,11 @@ QByteArray AppSettings::geometry() const
 QByteArray AppSettings::splitterState() const
 {
     return m_settings->value(splitterKey).toByteArray();
+}
+
+QByteArray AppSettings::watchlistColumns() const
+{
+    return m_settings->value(columnsKey).toByteArray();
 }
 
 UiLanguage AppSettings::language() const
@@ -216,10 +222,12 @@ void AppSettings::setChartSpanMs(qint64 spanMs)
     m_settings->setValue(spanKey, spanMs);
 }
 
-void AppSettings::setWindowState(const QByteArray &geometry, const QByteArray &splitterState)
+void AppSettings::setWindowState(
+    const QByteArray &geometry, const QByteArray &splitterState, const QByteArray &columns)
 {
     m_settings->setValue(geometryKey, geometry);
     m_settings->setValue(splitterKey, splitterState);
+    m_settings->setValue(columnsKey, columns);
 }
 
 void AppSettings::sync()

@@ -19,10 +19,11 @@ struct AppOptions;
 
 // What the window remembers between runs, in QSettings (under XDG_CONFIG_HOME): the watchlist
 // and its order, the shown market, API, tick type, chart range, window geometry, splitter
-// state and the language; the saved alerts and their band and snooze; the tray and the compact
-// window's choices. Each value is its own key, written only when the user changes it, so two
-// instances running at once never undo each other's other keys (QSettings merges with what is
-// on disk when it syncs, under a lock). Command-line options override a value for that run only.
+// state, the watchlist's columns and the language; the saved alerts and their band and snooze; the
+// tray and the compact window's choices. Each value is its own key, written only when the user
+// changes it, so two instances running at once never undo each other's other keys (QSettings merges
+// with what is on disk when it syncs, under a lock). Command-line options override a value for that
+// run only.
 class AppSettings
 {
 public:
@@ -36,7 +37,8 @@ public:
     std::optional<qint64> chartSpanMs() const;
     QByteArray geometry() const;
     QByteArray splitterState() const;
-    UiLanguage language() const; // the Language menu's choice; System when none saved
+    QByteArray watchlistColumns() const; // the table's column widths, order and sort
+    UiLanguage language() const;         // the Language menu's choice; System when none saved
     // Alerts as written (AlertSpec::text); a saved text that no longer parses is skipped.
     QList<AlertSpec> alerts() const;
     double alertHysteresisPercent() const;       // 0.5 unless set; 0 to 50
@@ -50,7 +52,8 @@ public:
     void setShownMarket(const MarketId &market);
     void setChartSpanMs(qint64 spanMs);
     void setLanguage(UiLanguage language);
-    void setWindowState(const QByteArray &geometry, const QByteArray &splitterState);
+    void setWindowState(
+        const QByteArray &geometry, const QByteArray &splitterState, const QByteArray &columns);
     void setAlerts(const QList<AlertSpec> &alerts);
     void setAlertHysteresisPercent(double percent);
     void setAlertSnoozeMinutes(int minutes);

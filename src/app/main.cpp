@@ -7,6 +7,7 @@
 #include "languagemenu.h"
 #include "mainwindow.h"
 #include "marketlisting.h"
+#include "watchlistview.h"
 
 #include "bithumbticker/alertengine.h"
 #include "bithumbticker/fakeexchange.h"
@@ -322,6 +323,7 @@ int main(int argc, char **argv)
         }
         window->restoreGeometry(settings->geometry());
         window->splitter()->restoreState(settings->splitterState());
+        window->watchlist()->restoreColumns(settings->watchlistColumns());
         // Only what the user changes is saved: a --symbols run leaves the saved list alone.
         QObject::connect(window.get(), &MainWindow::watchlistEdited, window.get(),
             [&](const QList<MarketId> &markets) {
@@ -339,7 +341,8 @@ int main(int argc, char **argv)
                 settings->sync();
             });
         QObject::connect(app.get(), &QCoreApplication::aboutToQuit, window.get(), [&] {
-            settings->setWindowState(window->saveGeometry(), window->splitter()->saveState());
+            settings->setWindowState(window->saveGeometry(), window->splitter()->saveState(),
+                window->watchlist()->saveColumns());
             settings->sync();
         });
         QObject::connect(&feed, &TickerFeed::serverMessage, window.get(),

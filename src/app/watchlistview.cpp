@@ -93,6 +93,17 @@ QList<MarketId> WatchlistView::visibleMarkets() const
     return markets;
 }
 
+QByteArray WatchlistView::saveColumns() const
+{
+    return horizontalHeader()->saveState();
+}
+
+bool WatchlistView::restoreColumns(const QByteArray &state)
+{
+    // A restored sort indicator sorts the proxy, as a click would.
+    return horizontalHeader()->restoreState(state);
+}
+
 void WatchlistView::announceVisibleSoon()
 {
     if (!m_visibleTimer.isActive())

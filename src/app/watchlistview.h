@@ -32,6 +32,10 @@ public:
     QRect lastPaintedRect() const { return m_lastPainted; }
     // The markets of the rows in the viewport, top to bottom; none while it cannot be seen.
     QList<MarketId> visibleMarkets() const;
+    // The columns' widths, order and sort, as saved between runs; a state that does not read
+    // as a header's changes nothing.
+    QByteArray saveColumns() const;
+    bool restoreColumns(const QByteArray &state);
 
 Q_SIGNALS:
     void marketActivated(const ticker::MarketId &market);

@@ -410,6 +410,7 @@ TEST(Cli, TheWindowKeepsItsSettingsAndACommandLineRunLeavesThemAlone)
     EXPECT_EQ(after.value(u"watchlist/markets"_s).toStringList(),
         (QStringList {u"KRW-ETH"_s, u"KRW-XRP"_s}));
     EXPECT_FALSE(after.value(u"window/geometry"_s).toByteArray().isEmpty()); // saved at quit
+    EXPECT_FALSE(after.value(u"watchlist/columns"_s).toByteArray().isEmpty());
 }
 
 // --alert: a crossing prints one JSON line beside the ticks, once; the market's old snapshot

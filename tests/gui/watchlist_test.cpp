@@ -309,6 +309,42 @@ TEST_F(WatchlistTest, TheViewSortsThroughTheProxyAndDeleteRemoves)
     EXPECT_EQ(activated.size(), 0);
 }
 
+TEST_F(WatchlistTest, ColumnWidthsAndTheSortSurviveARestart)
+{
+    store.applyTicks({tickAt("BTC_KRW", "100", t0, 2.0), tickAt("ETH_KRW", "50", t0, -1.0),
+        tickAt("XRP_KRW", "10", t0, 5.0)});
+    QByteArray saved;
+    int defaultWidth = 0;
+    {
+        WatchlistView view(&model);
+        defaultWidth = view.columnWidth(WatchlistModel::MarketColumn);
+        view.setColumnWidth(WatchlistModel::MarketColumn, defaultWidth + 77);
+        view.sortByColumn(WatchlistModel::ChangeColumn, Qt::DescendingOrder);
+        saved = view.saveColumns();
+    }
+    WatchlistView restarted(&model);
+    ASSERT_TRUE(restarted.restoreColumns(saved));
+    EXPECT_EQ(restarted.columnWidth(WatchlistModel::MarketColumn), defaultWidth + 77);
+    const auto marketAt = [&](int row) {
+        return restarted.model()->index(row, 0).data(WatchlistModel::MarketRole).value<MarketId>();
+    };
+    EXPECT_EQ(marketAt(0), xrp); // sorted by change, not only marked so
+    EXPECT_EQ(marketAt(2), eth);
+    EXPECT_EQ(restarted.horizontalHeader()->sortIndicatorSection(), WatchlistModel::ChangeColumn);
+    EXPECT_EQ(restarted.dragDropMode(), QAbstractItemView::NoDragDrop);
+
+    // Clearing the sort again gives back the user's order and dragging.
+    restarted.sortByColumn(-1, Qt::AscendingOrder);
+    EXPECT_EQ(marketAt(0), btc);
+    EXPECT_EQ(restarted.dragDropMode(), QAbstractItemView::InternalMove);
+
+    // A saved state that is not this header's changes nothing.
+    WatchlistView fresh(&model);
+    EXPECT_FALSE(fresh.restoreColumns("not a header state"));
+    EXPECT_EQ(fresh.columnWidth(WatchlistModel::MarketColumn), defaultWidth);
+    EXPECT_EQ(fresh.dragDropMode(), QAbstractItemView::InternalMove);
+}
+
 TEST_F(WatchlistTest, HidingOrMinimisingTheViewPausesTheModel)
 {
     WatchlistView view(&model);

@@ -40,7 +40,7 @@ TEST_F(AppSettingsTest, WhatTheUserChoseSurvivesARestart)
         settings.setWatchlist({eth, btc, xrp});
         settings.setShownMarket(eth);
         settings.setChartSpanMs(3'600'000);
-        settings.setWindowState("geometry", "splitter");
+        settings.setWindowState("geometry", "splitter", "columns");
         settings.setLanguage(UiLanguage::Korean);
         settings.sync();
     }
@@ -50,6 +50,7 @@ TEST_F(AppSettingsTest, WhatTheUserChoseSurvivesARestart)
     EXPECT_EQ(restarted.chartSpanMs(), 3'600'000);
     EXPECT_EQ(restarted.geometry(), "geometry");
     EXPECT_EQ(restarted.splitterState(), "splitter");
+    EXPECT_EQ(restarted.watchlistColumns(), "columns");
     EXPECT_EQ(restarted.language(), UiLanguage::Korean);
 }
 
