@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace ticker {
 
@@ -19,14 +20,21 @@ void appendString(std::string &out, std::string_view text)
     appendJsonString(out, QByteArrayView(text.data(), qsizetype(text.size())));
 }
 
-void appendNumber(std::string &out, double value)
+// Shortest round-trip text by default. A percent computed from the wire (a fraction times
+// 100, or a ratio) goes to DBL_DIG significant digits instead, which drops the multiply's last
+// bit of noise: the wire's 0.00000769 prints as 0.000769, not 0.0007689999999999999.
+void appendNumber(std::string &out, double value, int significantDigits = 0)
 {
     if (!std::isfinite(value)) {
         out += "null";
         return;
     }
     char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    const auto end = significantDigits > 0
+        ? std::to_chars(
+            buffer, buffer + sizeof buffer, value, std::chars_format::general, significantDigits)
+              .ptr
+        : std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
     out.append(buffer, end);
 }
 
@@ -108,7 +116,7 @@ QByteArray HeadlessPrinter::toJsonLine(const Tick &tick, const QString &symbol)
     line += ",\"closePrice\":";
     appendString(line, tick.priceText.toStdString());
     line += ",\"changeRate\":";
-    appendNumber(line, tick.changePercent);
+    appendNumber(line, tick.changePercent, std::numeric_limits<double>::digits10);
     line += ",\"changeAmount\":";
     appendNumber(line, tick.changeAmount);
     line += ",\"volume\":";

@@ -44,6 +44,24 @@ TEST(HeadlessPrinter, LineIsOneJsonObjectWithTheContractFields)
     EXPECT_FALSE(object.contains("snapshot"));
 }
 
+// The wire's fraction times 100 is a percent with one bit of float noise; the line drops it.
+TEST(HeadlessPrinter, AChangeRateIsThePercentTheWireMeantNotItsFloatNoise)
+{
+    Tick tick = sampleTick();
+    for (const auto &[fraction, text] :
+        {std::pair {0.00000769, "0.000769"}, std::pair {0.01775026, "1.775026"},
+            std::pair {-0.00023191, "-0.023191"}, std::pair {0.0, "0"}}) {
+        tick.changePercent = fraction * 100.0;
+        const std::string line = HeadlessPrinter::toJsonLine(tick, u"BTC_KRW"_s).toStdString();
+        EXPECT_NE(line.find(std::string(",\"changeRate\":") + text + ","), std::string::npos)
+            << line;
+    }
+    // A ratio keeps fifteen digits: far beyond what a percent needs, and no noise.
+    tick.changePercent = 1410000.0 / 128702000.0 * 100.0;
+    const json object = json::parse(HeadlessPrinter::toJsonLine(tick, u"BTC_KRW"_s).toStdString());
+    EXPECT_NEAR(object["changeRate"].get<double>(), tick.changePercent, 1e-14);
+}
+
 TEST(HeadlessPrinter, Api2LinesCarryTheMarketStatusAndTheSnapshotMark)
 {
     Tick tick = sampleTick();
